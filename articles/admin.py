@@ -1,0 +1,221 @@
+from django.contrib import admin, messages
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from taggit.models import Tag
+
+from .forms import ArticleAdminForm
+from .models import Article, Author, Byline, Category
+from .permissions import can_edit, can_edit_any, can_publish
+from .services import add_owner_byline, publish_articles, unpublish_articles
+from .templatetags.articles import newsroom_time
+from .widgets import TagAutocompleteWidget
+
+TAG_SUGGESTIONS = 10
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "user"]
+    list_select_related = ["user"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "role"]
+    autocomplete_fields = ["user"]
+
+
+class BylineInline(admin.TabularInline):
+    """Bylines in print order. Reporters see them; editors change them."""
+
+    model = Byline
+    extra = 0
+    autocomplete_fields = ["author"]
+    fields = ["position", "author"]
+
+    def has_add_permission(self, request, obj=None):
+        return can_edit_any(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return can_edit_any(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_edit_any(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article") or request.user.has_perm(
+            "articles.change_article"
+        )
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status, with scheduled articles told apart from those already out."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [*Article.Status.choices, ("scheduled", "Scheduled")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "scheduled":
+            return queryset.filter(status=Article.Status.PUBLISHED).exclude(
+                pk__in=Article.objects.published()
+            )
+        if self.value() in Article.Status.values:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    inlines = [BylineInline]
+    list_display = [
+        "thumbnail",
+        "headline",
+        "category",
+        "byline_names",
+        "status_label",
+        "publication_time",
+    ]
+    list_display_links = ["thumbnail", "headline"]
+    list_filter = [StatusFilter, "category", "bylines__author", "published_at"]
+    list_select_related = ["category", "lead_photo"]
+    search_fields = ["headline", "body", "bylines__author__name"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["category", "lead_photo", "owner"]
+    prepopulated_fields = {"slug": ["headline"]}
+    actions = ["publish", "unpublish"]
+    readonly_fields = ["revised_at", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["headline", "subheadline", "slug", "category", "dateline"]}),
+        ("Story", {"fields": ["summary", "body", "tags"]}),
+        ("Lead photo", {"fields": ["lead_photo"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "mark_updated",
+                    "revised_at",
+                    "owner",
+                    "created_at",
+                    "updated_at",
+                    "version",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("bylines__author")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user):
+            readonly.append("published_at")
+        if not can_edit_any(request.user):
+            readonly.append("owner")
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"current_user": request.user})
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            source = reverse("admin:articles_article_tag_suggestions")
+            kwargs["widget"] = TagAutocompleteWidget(source_url=source)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_edit_any(request.user) and super().has_delete_permission(request, obj)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.owner = obj.owner or request.user
+        if form.cleaned_data.get("mark_updated") and obj.published_at is not None:
+            obj.revised_at = max(obj.published_at, timezone.now())
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            add_owner_byline(form.instance, user=request.user)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_live else None
+
+    def get_urls(self):
+        suggestions = path(
+            "tag-suggestions/",
+            self.admin_site.admin_view(self.tag_suggestions),
+            name="articles_article_tag_suggestions",
+        )
+        return [suggestions, *super().get_urls()]
+
+    def tag_suggestions(self, request):
+        """Existing tags starting with what the editor typed, for the tag box."""
+        if not self.has_view_or_change_permission(request):
+            return JsonResponse({"tags": []}, status=403)
+        term = request.GET.get("q", "").strip()[:100]
+        names = (
+            Tag.objects.filter(name__istartswith=term).order_by("name").values_list(
+                "name", flat=True
+            )[:TAG_SUGGESTIONS]
+            if term
+            else []
+        )
+        return JsonResponse({"tags": list(names)})
+
+    @admin.action(description="Publish selected articles", permissions=["publish"])
+    def publish(self, request, queryset):
+        count = publish_articles(queryset)
+        self.message_user(request, f"Published {count} article(s).", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected articles", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        count = unpublish_articles(queryset)
+        self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
+
+    @admin.display(description="Photo")
+    def thumbnail(self, article):
+        photo = article.lead_photo
+        if photo is None:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="{}" width="64" loading="lazy" class="photo-thumbnail">',
+            photo.image.url,
+            photo.alt_text,
+        )
+
+    @admin.display(description="Bylines")
+    def byline_names(self, article):
+        return ", ".join(byline.author.name for byline in article.bylines.all())
+
+    @admin.display(description="Status", ordering="status")
+    def status_label(self, article):
+        if article.is_scheduled:
+            return "Scheduled"
+        return article.get_status_display()
+
+    @admin.display(description="Publication time", ordering="published_at")
+    def publication_time(self, article):
+        return newsroom_time(article.published_at) or "—"

@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from .models import Category
+
+
+def sections(request):
+    """The navigation's sections and the paper's name, on every page."""
+    return {
+        "nav_sections": Category.objects.only("name", "slug"),
+        "newsroom_name": settings.NEWSROOM_NAME,
+    }

@@ -1,0 +1,63 @@
+import json
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from articles.models import Article, Author
+
+# One login per role, so each can be tried: (username, group, author name).
+LOCAL_LOGINS = [
+    ("admin", None, None),
+    ("editor", "Editor", "Dana Editor"),
+    ("reporter", "Reporter", "Riley Reporter"),
+    ("photo", "Photo editor", None),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Local development only: load the demo content into an empty database and "
+        "create one login per role, printing their passwords."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("setup_local creates known logins; it only runs with DEBUG on.")
+        if not Article.objects.exists():
+            call_command("seed_demo", stdout=self.stdout)
+        passwords = self.ensure_logins()
+        self.stdout.write(self.style.SUCCESS("\nLocal logins for http://127.0.0.1:8000/admin/"))
+        for username, password in passwords.items():
+            self.stdout.write(f"  {username:10} {password}")
+        self.stdout.write("")
+
+    @transaction.atomic
+    def ensure_logins(self):
+        """Create missing logins; a password is made once and kept in var/ for later runs."""
+        store = settings.VAR_DIR / "local-logins.json"
+        passwords = json.loads(store.read_text()) if store.exists() else {}
+        User = get_user_model()
+        for username, group_name, author_name in LOCAL_LOGINS:
+            user = User.objects.filter(username=username).first()
+            if user is None or username not in passwords:
+                passwords[username] = secrets.token_urlsafe(9)
+                user = user or User(username=username)
+                user.set_password(passwords[username])
+                user.is_staff = True
+                user.is_superuser = group_name is None
+                user.save()
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
+            if author_name:
+                Author.objects.get_or_create(
+                    user=user,
+                    defaults={"name": author_name, "slug": username, "role": group_name},
+                )
+        store.write_text(json.dumps(passwords, indent=2))
+        store.chmod(0o600)
+        return passwords

@@ -1,0 +1,235 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from media.models import Photo
+
+from .fields import SanitizedHTMLField
+
+# First path segments the site uses itself; a section may not take them.
+RESERVED_SECTION_SLUGS = {"admin", "authors", "tags", "preview", "static", "media", "sitemap.xml"}
+
+
+class Category(models.Model):
+    """A section of the paper: Politics, Business, Sports..."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text="The section's address: /politics/."
+    )
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One sentence for the section page and search engines."
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are listed in the navigation from low to high."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "section"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.slug in RESERVED_SECTION_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is used by the site itself."})
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    """A person or desk that can carry a byline ("Staff writer" is a desk)."""
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    role = models.CharField(
+        max_length=150, blank=True, help_text="Shown under the name, e.g. “Brussels correspondent”."
+    )
+    bio = models.TextField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        help_text="The login of this author, if any. A reporter's new articles carry this byline.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Everything a list or page shows, in a fixed number of queries."""
+        return self.select_related("category", "lead_photo").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+        )
+
+
+class StaleArticleError(Exception):
+    """Someone else saved the article after this copy of it was loaded."""
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    headline = models.CharField(max_length=300)
+    subheadline = models.CharField(max_length=300, blank=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The last part of the article's address. Never change it once published.",
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name="section"
+    )
+    dateline = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where the story was reported, e.g. BRUSSELS. It opens the first paragraph.",
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text="One or two sentences for lists, search results and search engines.",
+    )
+    body = SanitizedHTMLField()
+    lead_photo = models.ForeignKey(
+        Photo,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_articles",
+        help_text="Pick a photo from the library, or add one with the + button.",
+    )
+    tags = TaggableManager(blank=True, help_text="Separate tags with commas.")
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text=(
+            "When readers first see the article. A future time schedules it: it goes out "
+            "by itself. Left empty, publishing sets it to now. Kept through later updates."
+        ),
+    )
+    revised_at = models.DateTimeField(
+        "updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Time of the last substantive update shown to readers.",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="Who is responsible for the article in the desk.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("edit_any_article", "Can edit any article at any status"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(fields=["category", "-published_at"], name="article_section_pub_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        published = timezone.localtime(self.published_at or timezone.now())
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "section": self.category.slug,
+                "year": published.year,
+                "month": f"{published.month:02d}",
+                "day": f"{published.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_live(self):
+        """True when readers can see the article now."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and not self.is_live
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.pk is not None and not self._state.adding:
+            # Optimistic lock: claim the next version only if nobody else has.
+            claimed = Article.objects.filter(pk=self.pk, version=self.version).update(
+                version=F("version") + 1
+            )
+            if not claimed:
+                raise StaleArticleError(f"Article {self.pk} was changed by someone else.")
+            self.version += 1
+        super().save(*args, **kwargs)
+
+
+class Byline(models.Model):
+    """One author of one article, in the order the bylines are printed."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("<slug:slug>/", views.SectionView.as_view(), name="section"),
+    path(
+        "<slug:section>/<int:year>/<str:month>/<str:day>/<slug:slug>/",
+        views.ArticleDetailView.as_view(),
+        name="detail",
+    ),
+]

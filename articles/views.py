@@ -1,0 +1,126 @@
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from .models import Article, Author, Category
+
+SECTION_BLOCK_SIZE = 4
+
+
+class PublishedArticlesMixin:
+    """What every public list starts from: published articles with all they show."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class HomeView(PublishedArticlesMixin, ListView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            articles = list(context["object_list"])
+            context["lead"] = articles[0] if articles else None
+            context["latest"] = articles[1:]
+            context["section_blocks"] = self.section_blocks()
+        else:
+            context["latest"] = context["object_list"]
+        return context
+
+    def section_blocks(self):
+        """The newest few articles of every section, in one query."""
+        newest_per_section = (
+            Article.objects.published()
+            .for_listing()
+            .annotate(
+                rank_in_section=Window(
+                    RowNumber(), partition_by=F("category"), order_by=F("published_at").desc()
+                )
+            )
+            .filter(rank_in_section__lte=SECTION_BLOCK_SIZE)
+            .order_by("category__position", "category__name", "rank_in_section")
+        )
+        return [
+            (section, list(articles))
+            for section, articles in groupby(newest_per_section, key=lambda a: a.category)
+        ]
+
+
+class SectionView(PublishedArticlesMixin, ListView):
+    template_name = "articles/section.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class TagView(PublishedArticlesMixin, ListView):
+    template_name = "articles/tag.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorView(PublishedArticlesMixin, ListView):
+    template_name = "articles/author.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(bylines__author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        # The slug alone identifies the article; an old section or a mistyped
+        # date in the address redirects to the one true address.
+        if request.path != self.object.get_absolute_url():
+            return redirect(self.object, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(PermissionRequiredMixin, DetailView):
+    """Any article, at any status, on the public template, for staff only."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+    permission_required = "articles.view_article"
+
+    def get_queryset(self):
+        return Article.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -1,0 +1,184 @@
+"""The public site as a reader sees it: what shows, what is hidden, and at what SQL cost."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
+
+
+def test_article_page_follows_the_reference_layout(client):
+    author = AuthorFactory(name="Mina Okafor", slug="mina-okafor")
+    desk = AuthorFactory(name="Staff writer", slug="staff-writer")
+    article = ArticleFactory(
+        headline="EU leaders agree on energy plan; smaller members win guarantees",
+        dateline="Brussels",
+        body="<p>European leaders agreed on Thursday.</p><p>“It is a start,” one said.</p>",
+        published_at=datetime.datetime(2025, 4, 4, 17, 25, tzinfo=TOKYO),
+        lead_photo=PhotoFactory(),
+        authors=[author, desk],
+        tag_names=["European Union", "Energy"],
+    )
+
+    response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert article.get_absolute_url() == (
+        "/politics/2025/04/04/" + article.slug + "/"
+    )
+    assert '<a class="section-label" href="/politics/">Politics</a>' in html
+    assert "<h1 class=\"article__headline\">EU leaders agree on energy plan; smaller" in html
+    assert "<figure class=\"photo\">" in html
+    assert "Ana Costa, left, and Bo Lind arrive" in html
+    assert "Kim Sato / Newsroom" in html
+    assert 'alt="Two officials walking into a building"' in html
+    assert "17:25 JST, April 4, 2025" in html
+    assert '<a href="/authors/mina-okafor/">Mina Okafor</a> and' in html
+    assert '<p><span class="dateline">BRUSSELS —</span> European leaders' in html
+    assert 'href="/tags/european-union/">European Union</a>' in html
+    assert '<link rel="canonical" href="http://testserver' + article.get_absolute_url() in html
+    assert '<meta name="description" content="What happened, in a sentence.">' in html
+    assert "Updated" not in html
+
+
+def test_a_substantive_update_shows_its_own_line(client):
+    article = ArticleFactory(
+        published_at=datetime.datetime(2025, 4, 4, 17, 25, tzinfo=TOKYO),
+        revised_at=datetime.datetime(2025, 4, 5, 9, 5, tzinfo=TOKYO),
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Updated <time" in html
+    assert "09:05 JST, April 5, 2025" in html
+
+
+@pytest.mark.parametrize(
+    "status, hours_ago",
+    [
+        (Article.Status.DRAFT, None),
+        (Article.Status.REVIEW, None),
+        (Article.Status.UNPUBLISHED, 5),
+        (Article.Status.PUBLISHED, -2),  # scheduled two hours ahead
+    ],
+)
+def test_readers_never_see_unpublished_or_future_articles(client, status, hours_ago):
+    published_at = None
+    if hours_ago is not None:
+        published_at = timezone.now() - datetime.timedelta(hours=hours_ago)
+    hidden = ArticleFactory(
+        headline="Hidden story", status=status, published_at=published_at, tag_names=["secret"]
+    )
+    author = AuthorFactory(slug="hidden-author")
+    hidden.bylines.create(author=author)
+    visible = ArticleFactory(headline="Visible story", tag_names=["secret"])
+    visible.bylines.create(author=author)
+
+    published_url = hidden.get_absolute_url()
+    assert client.get(published_url).status_code == 404
+    for url in ["/", "/politics/", "/tags/secret/", "/authors/hidden-author/"]:
+        html = client.get(url).content.decode()
+        assert "Visible story" in html, url
+        assert "Hidden story" not in html, url
+
+
+def test_a_scheduled_article_goes_out_by_itself_when_its_time_comes(client):
+    soon = timezone.now() + datetime.timedelta(minutes=5)
+    article = ArticleFactory(published_at=soon)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+    Article.objects.filter(pk=article.pk).update(
+        published_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    article.refresh_from_db()
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_an_old_address_redirects_to_the_current_one(client):
+    article = ArticleFactory(published_at=datetime.datetime(2025, 4, 4, 12, tzinfo=TOKYO))
+    old = f"/world/2025/04/03/{article.slug}/"
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_home_page_shows_a_lead_story_and_each_section(client):
+    business = CategoryFactory(name="Business", slug="business")
+    ArticleFactory(headline="Older politics story", published_at=timezone.now() - datetime.timedelta(days=2))
+    ArticleFactory(headline="Markets rally", category=business)
+    lead = ArticleFactory(headline="The newest story", lead_photo=PhotoFactory())
+
+    html = client.get("/").content.decode()
+
+    assert html.index("The newest story") < html.index("Markets rally")
+    assert 'aria-labelledby="section-business"' in html
+    assert 'aria-labelledby="section-politics"' in html
+    assert lead.lead_photo.alt_text in html
+
+
+def test_an_empty_site_says_so(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "No articles have been published yet." in response.content.decode()
+
+
+def test_lists_are_paginated_with_a_canonical_per_page(client, settings):
+    for n in range(settings.ARTICLES_PER_PAGE + 3):
+        ArticleFactory(published_at=timezone.now() - datetime.timedelta(minutes=n + 1))
+    first = client.get("/politics/").content.decode()
+    second = client.get("/politics/?page=2").content.decode()
+    assert 'rel="next" href="?page=2"' in first
+    assert "Page 2 of 2" in second
+    assert '<link rel="canonical" href="http://testserver/politics/?page=2">' in second
+    assert client.get("/politics/?page=9").status_code == 404
+    assert client.get("/politics/?page=abc").status_code == 404
+
+
+def test_unknown_section_tag_and_author_are_404(client):
+    for url in ["/nowhere/", "/tags/nothing/", "/authors/nobody/"]:
+        assert client.get(url).status_code == 404
+
+
+def _fill(n_articles):
+    """n articles across two sections, each with two bylines, two tags and a photo."""
+    sections = [CategoryFactory(name="Politics"), CategoryFactory(name="Business")]
+    for n in range(n_articles):
+        ArticleFactory(
+            category=sections[n % 2],
+            lead_photo=PhotoFactory(),
+            authors=[AuthorFactory(), AuthorFactory()],
+            tag_names=[f"tag-{n}", "common"],
+            published_at=timezone.now() - datetime.timedelta(minutes=n + 1),
+        )
+    return Article.objects.published().first()
+
+
+# nav sections + paginator count + articles + bylines + tags (+ the list's own object)
+EXPECTED_QUERIES = {
+    "/": 8,  # + section blocks with their bylines and tags
+    "/politics/": 6,
+    "/tags/common/": 6,
+    "/authors/{author}/": 6,
+    "{article}": 4,  # nav sections + article with section and photo + bylines + tags
+}
+
+
+@pytest.mark.parametrize("url_pattern", EXPECTED_QUERIES)
+def test_every_page_costs_the_same_queries_whatever_it_shows(
+    client, django_assert_num_queries, url_pattern
+):
+    for n_articles in (2, 12):
+        Article.objects.all().delete()
+        article = _fill(n_articles)
+        url = url_pattern.format(
+            author=article.bylines.first().author.slug, article=article.get_absolute_url()
+        )
+        with django_assert_num_queries(EXPECTED_QUERIES[url_pattern]):
+            response = client.get(url)
+        assert response.status_code == 200

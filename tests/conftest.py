@@ -1,0 +1,46 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from .factories import AuthorFactory, UserFactory
+
+
+def _member_of(group_name, username):
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def reporter(db):
+    user = _member_of("Reporter", "reporter")
+    AuthorFactory(name="Riley Reporter", slug="riley-reporter", user=user)
+    return user
+
+
+@pytest.fixture
+def other_reporter(db):
+    user = _member_of("Reporter", "other-reporter")
+    AuthorFactory(name="Olu Other", slug="olu-other", user=user)
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _member_of("Editor", "editor")
+
+
+@pytest.fixture
+def photo_editor(db):
+    return _member_of("Photo editor", "photo-editor")
+
+
+@pytest.fixture
+def reporter_client(client, reporter):
+    client.force_login(reporter)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

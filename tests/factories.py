@@ -1,0 +1,75 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, Author, Byline, Category
+from media.models import Photo
+
+from .images import image_bytes
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    is_staff = True
+    password = factory.django.Password("correct horse battery")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Writer {n}")
+    slug = factory.Sequence(lambda n: f"writer-{n}")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    image = factory.django.FileField(
+        filename="photo.jpg", data=factory.LazyFunction(lambda: image_bytes(size=(160, 90)))
+    )
+    caption = "Ana Costa, left, and Bo Lind arrive for a meeting in Brussels on Thursday."
+    credit = "Kim Sato / Newsroom"
+    alt_text = "Two officials walking into a building"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article from an hour ago; pass status/published_at for others."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Headline number {n}")
+    slug = factory.Sequence(lambda n: f"headline-number-{n}")
+    category = factory.SubFactory(CategoryFactory, name="Politics", slug="politics")
+    summary = "What happened, in a sentence."
+    body = "<p>First paragraph.</p><p>Second paragraph.</p>"
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    @factory.post_generation
+    def authors(article, create, extracted, **kwargs):
+        for position, author in enumerate(extracted or []):
+            Byline.objects.create(article=article, author=author, position=position)
+
+    @factory.post_generation
+    def tag_names(article, create, extracted, **kwargs):
+        if extracted:
+            article.tags.add(*extracted)
