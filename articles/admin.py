@@ -110,7 +110,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "owner",
                     "created_at",
                     "updated_at",
-                    "version",
+                    "loaded_version",
                 ]
             },
         ),
@@ -177,9 +177,9 @@ class ArticleAdmin(admin.ModelAdmin):
             return JsonResponse({"tags": []}, status=403)
         term = request.GET.get("q", "").strip()[:100]
         names = (
-            Tag.objects.filter(name__istartswith=term).order_by("name").values_list(
-                "name", flat=True
-            )[:TAG_SUGGESTIONS]
+            Tag.objects.filter(name__istartswith=term)
+            .order_by("name")
+            .values_list("name", flat=True)[:TAG_SUGGESTIONS]
             if term
             else []
         )

@@ -27,7 +27,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     current_user = None
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     mark_updated = forms.BooleanField(
         label="Substantive update",
         required=False,
@@ -36,12 +36,12 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [*COMPARED_FIELDS, "tags"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial["version"] = self.instance.version
-        self.fields["version"].required = self.instance.pk is not None
+        self.initial["loaded_version"] = self.instance.version
+        self.fields["loaded_version"].required = self.instance.pk is not None
         if "status" in self.fields and self.current_user is not None:
             allowed = allowed_statuses(self.current_user, self.instance)
             self.fields["status"].choices = [(s.value, s.label) for s in allowed]
@@ -57,13 +57,13 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk is not None:
             self._refuse_stale_copy(cleaned_data)
             # The model's own optimistic lock checks this version once more on save.
-            self.instance.version = cleaned_data.get("version")
+            self.instance.version = cleaned_data.get("loaded_version")
         return cleaned_data
 
     def _refuse_stale_copy(self, cleaned_data):
         # Locked until the admin's transaction ends, so two saves cannot both pass.
         saved = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
-        if saved is None or saved.version == cleaned_data.get("version"):
+        if saved is None or saved.version == cleaned_data.get("loaded_version"):
             return
         changed = [
             name
@@ -72,7 +72,7 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         # Saving again now overwrites deliberately, with the differences in view.
         self.data = self.data.copy()
-        self.data["version"] = saved.version
+        self.data["loaded_version"] = saved.version
         raise forms.ValidationError(
             "Someone else saved this article while you were editing it. Your changes have "
             "not been saved; they are still in this form. %(differences)s Save again to "

@@ -22,7 +22,9 @@ class Category(models.Model):
         max_length=100, unique=True, help_text="The section's address: /politics/."
     )
     description = models.CharField(
-        max_length=300, blank=True, help_text="One sentence for the section page and search engines."
+        max_length=300,
+        blank=True,
+        help_text="One sentence for the section page and search engines.",
     )
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Sections are listed in the navigation from low to high."
@@ -35,12 +37,12 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
     def clean(self):
         if self.slug in RESERVED_SECTION_SLUGS:
             raise ValidationError({"slug": f"“{self.slug}” is used by the site itself."})
-
-    def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
 
 
 class Author(models.Model):
@@ -178,6 +180,18 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        self.fill_publication_time()
+        if self.pk is not None and not self._state.adding:
+            # Optimistic lock: claim the next version only if nobody else has.
+            claimed = Article.objects.filter(pk=self.pk, version=self.version).update(
+                version=F("version") + 1
+            )
+            if not claimed:
+                raise StaleArticleError(f"Article {self.pk} was changed by someone else.")
+            self.version += 1
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         published = timezone.localtime(self.published_at or timezone.now())
         return reverse(
@@ -204,18 +218,14 @@ class Article(models.Model):
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and not self.is_live
 
-    def save(self, *args, **kwargs):
+    def fill_publication_time(self):
+        """Publishing without a time means publishing now."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        if self.pk is not None and not self._state.adding:
-            # Optimistic lock: claim the next version only if nobody else has.
-            claimed = Article.objects.filter(pk=self.pk, version=self.version).update(
-                version=F("version") + 1
-            )
-            if not claimed:
-                raise StaleArticleError(f"Article {self.pk} was changed by someone else.")
-            self.version += 1
-        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Before the constraint check, which requires a published article to have a time.
+        self.fill_publication_time()
 
 
 class Byline(models.Model):

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
     "taggit",
     "django_prose_editor",
     "media",
@@ -99,6 +100,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/ can hold widget templates too.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite under var/ by default; DATABASE_URL (postgres://...) in production.
 VAR_DIR = BASE_DIR / "var"

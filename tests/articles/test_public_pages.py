@@ -31,12 +31,10 @@ def test_article_page_follows_the_reference_layout(client):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert article.get_absolute_url() == (
-        "/politics/2025/04/04/" + article.slug + "/"
-    )
+    assert article.get_absolute_url() == ("/politics/2025/04/04/" + article.slug + "/")
     assert '<a class="section-label" href="/politics/">Politics</a>' in html
-    assert "<h1 class=\"article__headline\">EU leaders agree on energy plan; smaller" in html
-    assert "<figure class=\"photo\">" in html
+    assert '<h1 class="article__headline">EU leaders agree on energy plan; smaller' in html
+    assert '<figure class="photo">' in html
     assert "Ana Costa, left, and Bo Lind arrive" in html
     assert "Kim Sato / Newsroom" in html
     assert 'alt="Two officials walking into a building"' in html
@@ -110,7 +108,9 @@ def test_an_old_address_redirects_to_the_current_one(client):
 
 def test_home_page_shows_a_lead_story_and_each_section(client):
     business = CategoryFactory(name="Business", slug="business")
-    ArticleFactory(headline="Older politics story", published_at=timezone.now() - datetime.timedelta(days=2))
+    ArticleFactory(
+        headline="Older politics story", published_at=timezone.now() - datetime.timedelta(days=2)
+    )
     ArticleFactory(headline="Markets rally", category=business)
     lead = ArticleFactory(headline="The newest story", lead_photo=PhotoFactory())
 

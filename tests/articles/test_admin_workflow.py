@@ -1,0 +1,179 @@
+"""The desk's day through the admin: a reporter files, an editor publishes, readers see it."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from media.models import Photo
+from tests.factories import ArticleFactory, CategoryFactory
+from tests.images import image_upload
+
+from .admin_forms import article_form_data, change_data
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:articles_article_add")
+CHANGELIST_URL = reverse("admin:articles_article_changelist")
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def upload_photo(client, **fields):
+    data = {
+        "image": image_upload("harbour.jpg", size=(320, 180)),
+        "alt_text": "A bridge over a harbour at dusk",
+        "caption": "The planned bridge, seen from the port on Monday.",
+        "credit": "Kim Sato / Newsroom",
+        "_popup": "1",
+    }
+    data.update(fields)
+    return client.post(reverse("admin:media_photo_add"), data)
+
+
+def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter, editor):
+    politics = CategoryFactory(name="Politics", slug="politics")
+
+    client.force_login(reporter)
+    response = upload_photo(client)
+    assert response.status_code == 200, response.content  # the popup closes itself
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height, photo.uploaded_by) == (320, 180, reporter)
+
+    response = client.post(
+        ADD_URL,
+        article_form_data(category=politics, lead_photo=photo.pk, status="review"),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get()
+    assert article.status == Article.Status.REVIEW
+    assert article.owner == reporter
+    assert [b.author.name for b in article.bylines.all()] == ["Riley Reporter"]
+    assert article.published_at is None
+
+    client.force_login(editor)
+    before = timezone.now()
+    response = client.post(
+        CHANGELIST_URL, {"action": "publish", "_selected_action": [article.pk]}, follow=True
+    )
+    assert "Published 1 article(s)." in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.published_at >= before
+
+    client.logout()
+    time_text = timezone.localtime(article.published_at).strftime("%H:%M JST, %B ")
+    for url in [
+        "/",
+        "/politics/",
+        "/tags/osaka/",
+        "/authors/riley-reporter/",
+        article.get_absolute_url(),
+    ]:
+        html = client.get(url).content.decode()
+        assert "Council approves the new harbour bridge" in html, url
+        assert time_text in html, url
+    article_html = client.get(article.get_absolute_url()).content.decode()
+    assert "The planned bridge, seen from the port on Monday." in article_html
+    assert '<span class="dateline">OSAKA —</span>' in article_html
+
+
+def test_publishing_keeps_the_first_publication_time(editor_client):
+    first = timezone.now() - datetime.timedelta(days=3)
+    article = ArticleFactory(status=Article.Status.UNPUBLISHED, published_at=first)
+    editor_client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.published_at == first
+
+
+def test_editor_schedules_an_article_for_later(editor_client):
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    later = timezone.localtime() + datetime.timedelta(days=1)
+    response = editor_client.post(
+        change_url(article),
+        change_data(
+            article,
+            status="published",
+            published_at_0=later.strftime("%Y-%m-%d"),
+            published_at_1="06:30:00",
+        ),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.is_scheduled
+    assert editor_client.get(article.get_absolute_url()).status_code == 404
+    listed = editor_client.get(CHANGELIST_URL + "?status=scheduled").content.decode()
+    assert article.headline in listed
+
+
+def test_a_substantive_update_is_marked_for_readers(editor_client):
+    article = ArticleFactory()
+    response = editor_client.post(
+        change_url(article), change_data(article, headline="Corrected", mark_updated="on")
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.revised_at is not None
+    assert "Updated <time" in editor_client.get(article.get_absolute_url()).content.decode()
+
+
+def test_unpublish_takes_an_article_off_the_site(editor_client):
+    article = ArticleFactory()
+    editor_client.post(CHANGELIST_URL, {"action": "unpublish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.status == Article.Status.UNPUBLISHED
+    assert editor_client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_article_list_shows_what_the_desk_needs(editor_client):
+    article = ArticleFactory(
+        headline="Budget talks resume",
+        published_at=datetime.datetime(2025, 4, 4, 8, 25, tzinfo=datetime.UTC),
+    )
+    html = editor_client.get(CHANGELIST_URL).content.decode()
+    assert "Budget talks resume" in html
+    assert "17:25 JST, April 4, 2025" in html
+    assert "Politics" in html
+    searched = editor_client.get(CHANGELIST_URL + "?q=Second+paragraph").content.decode()
+    assert article.headline in searched
+
+
+def test_staff_preview_a_draft_that_readers_cannot_see(client, editor):
+    draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    preview_url = reverse("articles:preview", args=[draft.pk])
+
+    assert client.get(preview_url).status_code == 302  # to the login page
+
+    client.force_login(editor)
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-cache" in response["Cache-Control"]
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "Preview: Draft" in html
+    assert draft.headline in html
+
+
+def test_view_on_site_only_for_published_articles(editor_client):
+    draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    live = ArticleFactory()
+    assert "viewsitelink" not in editor_client.get(change_url(draft)).content.decode()
+    assert live.get_absolute_url() in editor_client.get(change_url(live)).content.decode()
+
+
+def test_tag_box_suggests_existing_tags(editor_client):
+    ArticleFactory(tag_names=["European Union", "Energy", "Elections"])
+    url = reverse("admin:articles_article_tag_suggestions")
+    assert editor_client.get(url, {"q": "EL"}).json() == {"tags": ["Elections"]}
+    assert editor_client.get(url, {"q": "e"}).json() == {
+        "tags": ["Elections", "Energy", "European Union"]
+    }
+    assert editor_client.get(url).json() == {"tags": []}
+    form = editor_client.get(ADD_URL).content.decode()
+    assert 'data-tag-source="/admin/articles/article/tag-suggestions/"' in form
