@@ -116,6 +116,9 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["articles/admin-article.css"]}
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
 

@@ -168,6 +168,9 @@ STORAGES = {
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Refuse images larger than this many pixels (a decompression bomb guard).
+# Let Django itself serve uploads: on for local development; in production the
+# web server or object storage serves MEDIA_URL instead.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

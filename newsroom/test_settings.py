@@ -6,6 +6,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("SERVE_MEDIA", "true")
 
 from newsroom.settings import *  # noqa: E402, F403
 
