@@ -40,3 +40,13 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """The role groups: a transactional test's flush removes what migrations made."""
+    from django.apps import apps
+
+    from articles.roles import sync_roles
+
+    sync_roles(apps)

@@ -5,13 +5,13 @@ from playwright.sync_api import expect
 from articles.models import Article
 from tests.factories import ArticleFactory, UserFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def editor_login(page, live_server):
+def editor_login(page, live_server, roles):
     editor = UserFactory(username="desk-editor", password=PASSWORD)
     editor.groups.add(Group.objects.get(name="Editor"))
     page.goto(live_server.url + "/admin/")

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_reader_follows_a_link_from_the_home_page_to_an_article(page, live_server):
