@@ -1,0 +1,32 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from articles.demo.stories import REFERENCE_SLUG
+from articles.models import Article, Author, Category
+from media.models import Photo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
+    call_command("seed_demo", articles=6, stdout=io.StringIO())
+    counts = [Category.objects.count(), Author.objects.count(), Article.objects.count()]
+    call_command("seed_demo", articles=6, stdout=io.StringIO())
+
+    assert [Category.objects.count(), Author.objects.count(), Article.objects.count()] == counts
+    assert Article.objects.published().count() == 6
+    assert Photo.objects.count() >= 5
+    assert set(Article.objects.values_list("status", flat=True)) == set(Article.Status) - {
+        Article.Status.UNPUBLISHED
+    }
+
+    reference = Article.objects.get(slug=REFERENCE_SLUG)
+    assert reference.category.name == "Politics"
+    assert reference.dateline == "BRUSSELS"
+    assert ";" in reference.headline
+    assert reference.bylines.count() == 2
+    assert ", left, and " in reference.lead_photo.caption
+    html = client.get(reference.get_absolute_url()).content.decode()
+    assert '<span class="dateline">BRUSSELS —</span>' in html
