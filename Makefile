@@ -39,7 +39,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 
 check-migrations: $(VENV)/.dev
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) .pytest_cache
