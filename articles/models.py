@@ -11,7 +11,16 @@ from media.models import Photo
 from .fields import SanitizedHTMLField
 
 # First path segments the site uses itself; a section may not take them.
-RESERVED_SECTION_SLUGS = {"admin", "authors", "tags", "preview", "static", "media", "sitemap.xml"}
+RESERVED_SECTION_SLUGS = {
+    "admin",
+    "authors",
+    "tags",
+    "preview",
+    "rankings",
+    "static",
+    "media",
+    "sitemap.xml",
+}
 
 
 class Category(models.Model):

@@ -1,7 +1,8 @@
 """The desk's roles as groups: Reporter, Editor and Photo editor.
 
-Created by a data migration; `manage.py sync_roles` sets them again (for
-example after a deployment adds a permission, or if someone edited a group).
+Created by a data migration. Any app may define ROLES in its own `roles` module
+(rankings adds the Analyst); `manage.py sync_roles` grants them all again, for
+example after someone removed a permission from a group by hand.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -54,13 +55,18 @@ ROLES = {
 }
 
 
-def sync_roles(apps):
-    """Create the role groups with exactly their permissions. `apps` may be historical."""
-    # Permissions are normally created after all migrations; the groups need them now.
-    for app_label in ("auth", "articles", "media", "taggit"):
+def grant_roles(apps, roles):
+    """Create the groups in `roles` and give them their permissions. `apps` may be historical.
+
+    Only adds: a group keeps permissions granted elsewhere, such as another app's
+    share of the same role.
+    """
+    app_labels = {code.split(".")[0] for codes in roles.values() for code in codes}
+    for app_label in sorted(app_labels):
+        # Permissions are normally created after all migrations; the groups need
+        # them now. create_permissions skips an app without a models module, as
+        # the migration state's app stubs appear to be.
         app_config = apps.get_app_config(app_label)
-        # create_permissions skips an app without a models module, as the
-        # migration state's app stubs appear to be.
         models_module = getattr(app_config, "models_module", None)
         app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
@@ -68,12 +74,10 @@ def sync_roles(apps):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for name, codes in ROLES.items():
+    for name, codes in roles.items():
         group, _ = Group.objects.get_or_create(name=name)
-        permissions = []
         for code in codes:
             app_label, codename = code.split(".")
-            permissions.append(
+            group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
-        group.permissions.set(permissions)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "media",
     "articles",
+    "rankings",
 ]
 
 MIDDLEWARE = [
@@ -124,9 +125,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Covering indexes speed up rankings on PostgreSQL; SQLite ignores the extra columns.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when REDIS_URL is set: shared by every app process. Without it, rankings
+# and pages are cached per process, and the repeat-reader markers, which every
+# process must share, go to a database table (made by `manage.py createcachetable`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsroom",
+        },
+        "rankings": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsroom-readers",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "rankings": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "rankings_reader_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -195,3 +224,28 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Access ranking (see rankings/ and the README).
+RANKINGS_RECORDER = os.environ.get("RANKINGS_RECORDER", "database")
+if RANKINGS_RECORDER not in {"database", "redis"}:
+    raise ImproperlyConfigured("RANKINGS_RECORDER must be 'database' or 'redis'.")
+if RANKINGS_RECORDER == "redis" and not REDIS_URL:
+    raise ImproperlyConfigured("RANKINGS_RECORDER=redis needs REDIS_URL.")
+RANKINGS_REDIS_TIMEOUT = 0.25
+# How long a page's view token stays valid: longer than any cache keeps the page.
+RANKINGS_TOKEN_MAX_AGE = env_int("RANKINGS_TOKEN_MAX_AGE", 6 * 3600)
+# A reader's second read of an article within this many seconds is not counted.
+RANKINGS_REPEAT_WINDOW = env_int("RANKINGS_REPEAT_WINDOW", 30 * 60)
+# The request header (as in request.META) our own proxy puts the client address
+# in, e.g. HTTP_X_FORWARDED_FOR; its last entry is used. Empty: REMOTE_ADDR.
+RANKINGS_CLIENT_IP_HEADER = os.environ.get("RANKINGS_CLIENT_IP_HEADER", "")
+RANKINGS_CACHE_SECONDS = env_int("RANKINGS_CACHE_SECONDS", 60)
+RANKINGS_HOURLY_RETENTION_DAYS = env_int("RANKINGS_HOURLY_RETENTION_DAYS", 90)
+RANKINGS_DEFAULT_WINDOW = os.environ.get("RANKINGS_DEFAULT_WINDOW", "24h")
+if RANKINGS_DEFAULT_WINDOW not in {"1h", "24h", "7d", "30d"}:
+    raise ImproperlyConfigured("RANKINGS_DEFAULT_WINDOW must be one of 1h, 24h, 7d, 30d.")
+RANKINGS_SECTION_LABEL = os.environ.get("RANKINGS_SECTION_LABEL", "POPULAR ARTICLE")
+RANKINGS_SITE_LABEL = os.environ.get("RANKINGS_SITE_LABEL", "ACCESS RANKING")
+RANKINGS_SECTION_SIZE = env_int("RANKINGS_SECTION_SIZE", 5)
+RANKINGS_SITE_SIZE = env_int("RANKINGS_SITE_SIZE", 10)
+RANKINGS_PAGE_SIZE = env_int("RANKINGS_PAGE_SIZE", 30)

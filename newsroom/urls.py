@@ -15,6 +15,7 @@ admin.site.index_title = "Desk"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("rankings.urls")),
     path("", include("articles.urls")),
 ]
 

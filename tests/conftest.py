@@ -1,7 +1,16 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 
 from .factories import AuthorFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: cached rankings must not leak between tests."""
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
 
 
 def _member_of(group_name, username):

@@ -2,11 +2,11 @@
 
 from django.db import migrations
 
-from articles.roles import ROLES, sync_roles
+from articles.roles import ROLES, grant_roles
 
 
 def create_roles(apps, schema_editor):
-    sync_roles(apps)
+    grant_roles(apps, ROLES)
 
 
 def remove_roles(apps, schema_editor):

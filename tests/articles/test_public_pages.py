@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone
 
 from articles.models import Article
@@ -159,13 +160,15 @@ def _fill(n_articles):
     return Article.objects.published().first()
 
 
-# nav sections + paginator count + articles + bylines + tags (+ the list's own object)
+# nav sections + paginator count + articles + bylines + tags (+ the list's own object),
+# and, on a cold cache, two per ranking widget (the ranking, then its articles or the
+# latest articles as a fallback).
 EXPECTED_QUERIES = {
-    "/": 8,  # + section blocks with their bylines and tags
-    "/politics/": 6,
-    "/tags/common/": 6,
-    "/authors/{author}/": 6,
-    "{article}": 4,  # nav sections + article with section and photo + bylines + tags
+    "/": (8, 2),  # + section blocks with their bylines and tags; the site ranking
+    "/politics/": (6, 0),
+    "/tags/common/": (6, 0),
+    "/authors/{author}/": (6, 0),
+    "{article}": (4, 4),  # nav + article with section and photo + bylines + tags; 2 widgets
 }
 
 
@@ -173,12 +176,17 @@ EXPECTED_QUERIES = {
 def test_every_page_costs_the_same_queries_whatever_it_shows(
     client, django_assert_num_queries, url_pattern
 ):
+    page_queries, widget_queries = EXPECTED_QUERIES[url_pattern]
     for n_articles in (2, 12):
         Article.objects.all().delete()
+        caches["default"].clear()
         article = _fill(n_articles)
         url = url_pattern.format(
             author=article.bylines.first().author.slug, article=article.get_absolute_url()
         )
-        with django_assert_num_queries(EXPECTED_QUERIES[url_pattern]):
+        with django_assert_num_queries(page_queries + widget_queries):
             response = client.get(url)
         assert response.status_code == 200
+        # The ranking widgets are cached: a second reader costs no ranking query.
+        with django_assert_num_queries(page_queries):
+            client.get(url)

@@ -4,6 +4,7 @@ Playwright cannot download its own browser here, so it is pointed at the system
 Chromium; without one, these tests are skipped with the reason shown.
 """
 
+import io
 import os
 import shutil
 
@@ -45,8 +46,6 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def roles(transactional_db):
     """The role groups: a transactional test's flush removes what migrations made."""
-    from django.apps import apps
+    from django.core.management import call_command
 
-    from articles.roles import sync_roles
-
-    sync_roles(apps)
+    call_command("sync_roles", stdout=io.StringIO())

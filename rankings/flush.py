@@ -1,0 +1,80 @@
+"""Moving the Redis hour counters into the database, exactly once.
+
+1. Claim: each live hash `rankings:hits:<hour>` is renamed to a batch key with a
+   fresh id. RENAME is atomic, so a read arriving meanwhile starts a new hash.
+2. Apply: each batch is added to the buckets in one database transaction that also
+   records the batch id in FlushedBatch. A batch whose id is already there was
+   applied before and is skipped.
+3. Forget: the batch key is deleted.
+
+Killed after 1, the next run applies the claimed batch; killed inside 2, the
+transaction rolls back and the next run applies it; killed after 2, the next run
+finds the id, skips the batch and deletes it. Nothing is lost or counted twice.
+"""
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.models import Article
+
+from .buckets import add_views
+from .models import FlushedBatch
+from .recorders import REDIS_HITS_PREFIX
+
+BATCH_PREFIX = "rankings:batch:"
+FORGET_BATCH_IDS_AFTER = datetime.timedelta(days=7)
+
+
+@dataclass
+class FlushResult:
+    batches: int = 0
+    views: int = 0
+    skipped: int = 0
+
+
+def flush_redis_counts(client):
+    claim_live_hashes(client)
+    result = FlushResult()
+    for batch in sorted(client.scan_iter(f"{BATCH_PREFIX}*")):
+        views = apply_batch(client, batch)
+        if views is None:
+            result.skipped += 1
+        else:
+            result.batches += 1
+            result.views += views
+        client.delete(batch)
+    FlushedBatch.objects.filter(flushed_at__lt=timezone.now() - FORGET_BATCH_IDS_AFTER).delete()
+    return result
+
+
+def claim_live_hashes(client):
+    for key in client.scan_iter(f"{REDIS_HITS_PREFIX}*"):
+        hour = key.removeprefix(REDIS_HITS_PREFIX)
+        try:
+            client.rename(key, f"{BATCH_PREFIX}{hour}:{uuid.uuid4().hex}")
+        except Exception as error:
+            if "no such key" not in str(error).lower():
+                raise  # another flusher claimed it first otherwise
+
+
+def apply_batch(client, batch):
+    """Add one batch to the buckets; the number of views, or None if it was applied before."""
+    hour = datetime.datetime.strptime(
+        batch.removeprefix(BATCH_PREFIX).split(":")[0], "%Y%m%d%H"
+    ).replace(tzinfo=datetime.UTC)
+    counts = {int(article): int(views) for article, views in client.hgetall(batch).items()}
+    existing = set(Article.objects.filter(pk__in=counts).values_list("pk", flat=True))
+    try:
+        with transaction.atomic():
+            if FlushedBatch.objects.filter(batch=batch).exists():
+                return None
+            FlushedBatch.objects.create(batch=batch)
+            for article_id in sorted(existing):
+                add_views(article_id, hour, counts[article_id])
+    except IntegrityError:
+        return None  # a concurrent flush recorded this batch first
+    return sum(counts[article_id] for article_id in existing)

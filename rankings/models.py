@@ -1,0 +1,91 @@
+from django.db import models
+
+from articles.models import Article, Category
+
+
+class HourlyViews(models.Model):
+    """Counted reads of one article in one clock hour (UTC)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    hour = models.DateTimeField(help_text="The start of the hour, in UTC.")
+    views = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "hourly views"
+        verbose_name_plural = "hourly views"
+        permissions = [("view_rankings", "Can view access rankings and their dashboard")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "hour"], name="hourlyviews_article_hour"),
+        ]
+        # A ranking reads a window of hours and groups by article.
+        indexes = [
+            models.Index(fields=["hour", "article"], include=["views"], name="hourlyviews_hour_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}:00 = {self.views}"
+
+
+class DailyViews(models.Model):
+    """Reads of one article on one UTC day: hourly buckets past retention, rolled up."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(help_text="The UTC day.")
+    views = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "daily views"
+        verbose_name_plural = "daily views"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="dailyviews_article_day"),
+        ]
+        indexes = [
+            models.Index(fields=["day", "article"], include=["views"], name="dailyviews_day_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.day} = {self.views}"
+
+
+class RankingSnapshot(models.Model):
+    """One line of a day's top ten, kept after the buckets behind it are rolled up."""
+
+    day = models.DateField(help_text="The newsroom-zone day the ranking describes.")
+    section = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Empty for the site-wide ranking.",
+    )
+    rank = models.PositiveSmallIntegerField()
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    views = models.PositiveBigIntegerField()
+
+    class Meta:
+        ordering = ["-day", "section", "rank"]
+        get_latest_by = "day"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "section", "rank"], name="snapshot_day_section_rank"
+            ),
+            models.UniqueConstraint(
+                fields=["day", "rank"],
+                condition=models.Q(section__isnull=True),
+                name="snapshot_day_sitewide_rank",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.day} #{self.rank}"
+
+
+class FlushedBatch(models.Model):
+    """A batch of Redis counts already added to the database, so a rerun skips it."""
+
+    batch = models.CharField(max_length=100, unique=True)
+    flushed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.batch
