@@ -29,7 +29,6 @@ run: export DEBUG ?= true
 run: $(VENV)/.runtime
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py createcachetable
 	$(PY) manage.py setup_local
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

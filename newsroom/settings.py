@@ -131,8 +131,8 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set: shared by every app process. Without it, rankings
-# and pages are cached per process, and the repeat-reader markers, which every
-# process must share, go to a database table (made by `manage.py createcachetable`).
+# are cached per process, and the repeat-reader markers, which every process must
+# share, go to a database table (rankings.RecentRead) instead of a cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -148,14 +148,7 @@ if REDIS_URL:
         },
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "rankings": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "rankings_reader_cache",
-            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-        },
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

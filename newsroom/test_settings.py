@@ -10,9 +10,15 @@ os.environ.setdefault("SERVE_MEDIA", "true")
 
 from newsroom.settings import *  # noqa: E402, F403
 
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-media-"))  # noqa: F405
+TEST_DIR = Path(tempfile.mkdtemp(prefix="newsroom-test-"))  # noqa: F405
+MEDIA_ROOT = TEST_DIR / "media"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Serve static files from the apps' folders, as in development, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A file, not memory, for the SQLite test database: the live server's threads then
+# hold connections of their own, and concurrent requests meet SQLite's real locking.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DIR / "test.sqlite3")}  # noqa: F405

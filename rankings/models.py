@@ -81,6 +81,20 @@ class RankingSnapshot(models.Model):
         return f"{self.day} #{self.rank}"
 
 
+class RecentRead(models.Model):
+    """A reader's read of an article, remembered until the repeat window ends.
+
+    Used when there is no Redis. `key` is "<article id>:<reader hash>"; the hash
+    cannot be turned back into an address or a user agent.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.key
+
+
 class FlushedBatch(models.Model):
     """A batch of Redis counts already added to the database, so a rerun skips it."""
 

@@ -2,17 +2,21 @@
 
 A reader is an HMAC of address and user agent under a key that changes every day,
 so the stored marker cannot be turned back into an address, nor linked across days.
-The markers live in the "rankings" cache (Redis, or the database), which every app
-process shares.
+The markers live where every app process sees them: Redis when REDIS_URL is set,
+the RecentRead table otherwise.
 """
 
+import datetime
 import hashlib
 import hmac
 import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from .models import RecentRead
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +42,33 @@ def is_first_read(reader, article_id):
     If the shared store cannot be reached the read is counted: losing a reader's
     read would be worse than counting one repeat.
     """
+    key = f"{article_id}:{reader}"
     try:
-        return caches["rankings"].add(
-            f"seen:{article_id}:{reader}", 1, timeout=settings.RANKINGS_REPEAT_WINDOW
-        )
+        if settings.REDIS_URL:
+            return caches["rankings"].add(key, 1, timeout=settings.RANKINGS_REPEAT_WINDOW)
+        return _first_read_in_database(key)
     except Exception:
         logger.warning(
             "rankings: repeat-reader store unavailable; counting the read", exc_info=True
         )
         return True
+
+
+def _first_read_in_database(key):
+    now = timezone.now()
+    expires_at = now + datetime.timedelta(seconds=settings.RANKINGS_REPEAT_WINDOW)
+    # A marker whose window has passed is renewed: this is a first read again.
+    if RecentRead.objects.filter(key=key, expires_at__lte=now).update(expires_at=expires_at):
+        return True
+    try:
+        with transaction.atomic():
+            RecentRead.objects.create(key=key, expires_at=expires_at)
+    except IntegrityError:
+        return False  # a live marker: a repeat within the window
+    return True
+
+
+def forget_expired_reads():
+    """Delete read markers whose window has passed; run daily by rollup_views."""
+    deleted, _ = RecentRead.objects.filter(expires_at__lte=timezone.now()).delete()
+    return deleted

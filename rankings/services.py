@@ -1,0 +1,76 @@
+"""Writes that keep the ranking data in shape: roll-ups and daily snapshots."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from articles.models import Category
+
+from .models import DailyViews, HourlyViews, RankingSnapshot
+from .selectors import rank
+
+SNAPSHOT_SIZE = 10
+
+
+def roll_up_hourly_views(*, before):
+    """Fold hourly buckets older than `before` (a UTC day boundary) into daily ones.
+
+    One transaction per day, so a run stopped midway leaves every day either
+    fully hourly or fully daily, and the next run carries on.
+    """
+    days = 0
+    while True:
+        oldest = HourlyViews.objects.filter(hour__lt=before).order_by("hour").first()
+        if oldest is None:
+            return days
+        day_start = oldest.hour.replace(hour=0)
+        day_end = min(day_start + datetime.timedelta(days=1), before)
+        with transaction.atomic():
+            hours = HourlyViews.objects.filter(hour__gte=day_start, hour__lt=day_end)
+            totals = (
+                hours.annotate(day=TruncDate("hour", tzinfo=datetime.UTC))
+                .values_list("article", "day")
+                .annotate(total=Sum("views"))
+            )
+            for article_id, day, views in totals:
+                daily = DailyViews.objects.filter(article_id=article_id, day=day)
+                if not daily.update(views=F("views") + views):
+                    DailyViews.objects.create(article_id=article_id, day=day, views=views)
+            hours.delete()
+        days += 1
+
+
+def retention_cutoff(*, days, now=None):
+    """The UTC midnight before which hourly buckets are rolled up."""
+    moment = (now or timezone.now()) - datetime.timedelta(days=days)
+    return moment.astimezone(datetime.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+@transaction.atomic
+def take_daily_snapshots(day):
+    """Keep the top ten of a newsroom-zone day, site-wide and per section.
+
+    Running it again for the same day replaces that day's snapshot.
+    """
+    start, end = (
+        timezone.make_aware(datetime.datetime.combine(d, datetime.time.min))
+        for d in (day, day + datetime.timedelta(days=1))
+    )
+    RankingSnapshot.objects.filter(day=day).delete()
+    rows = []
+    for section in [None, *Category.objects.all()]:
+        for item in rank(start, end, section=section, limit=SNAPSHOT_SIZE):
+            rows.append(
+                RankingSnapshot(
+                    day=day,
+                    section=section,
+                    rank=item.rank,
+                    article_id=item.article_id,
+                    views=item.views,
+                )
+            )
+    RankingSnapshot.objects.bulk_create(rows)
+    return len(rows)

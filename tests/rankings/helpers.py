@@ -1,0 +1,26 @@
+"""What a reader's browser sends to the view endpoint."""
+
+from django.urls import reverse
+
+from rankings.models import HourlyViews
+from rankings.tokens import make_view_token
+
+VIEW_URL = reverse("rankings:record_view")
+BROWSER = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Safari/537.36"
+)
+
+
+def browser(n=0):
+    """A distinct, ordinary browser user agent per reader number."""
+    return BROWSER.replace("Safari/537.36", f"Safari/537.{n}")
+
+
+def report_read(client, article, *, user_agent=BROWSER, token=None, **extra):
+    data = {"token": token if token is not None else make_view_token(article.pk)}
+    return client.post(VIEW_URL, data, headers={"user-agent": user_agent, **extra})
+
+
+def views_of(article):
+    return sum(HourlyViews.objects.filter(article=article).values_list("views", flat=True))

@@ -1,0 +1,44 @@
+"""Many readers at once, against a real server: no read is lost, none is doubled."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import requests
+
+from rankings.tokens import make_view_token
+from tests.factories import ArticleFactory
+
+from .helpers import VIEW_URL, browser, views_of
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+READERS = 60
+THREADS = 12
+
+
+def hit(live_server, token, user_agent):
+    response = requests.post(
+        live_server.url + VIEW_URL,
+        data={"token": token},
+        headers={"User-Agent": user_agent},
+        timeout=30,
+    )
+    return response.status_code
+
+
+def test_concurrent_reads_by_different_readers_all_count(live_server):
+    article = ArticleFactory()
+    token = make_view_token(article.pk)
+    with ThreadPoolExecutor(THREADS) as pool:
+        statuses = list(pool.map(lambda n: hit(live_server, token, browser(n)), range(READERS)))
+    assert statuses == [204] * READERS
+    assert views_of(article) == READERS
+
+
+def test_concurrent_reads_by_one_reader_count_once(live_server):
+    article = ArticleFactory()
+    token = make_view_token(article.pk)
+    with ThreadPoolExecutor(THREADS) as pool:
+        statuses = list(pool.map(lambda n: hit(live_server, token, browser()), range(READERS)))
+    assert statuses == [204] * READERS
+    assert views_of(article) == 1
