@@ -7,10 +7,12 @@ from .factories import AuthorFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    """Each test starts with empty caches: cached rankings must not leak between tests."""
-    caches["default"].clear()
+    """Each test starts with empty caches: cached rankings and reader markers must not leak."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    caches["default"].clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 def _member_of(group_name, username):

@@ -1,8 +1,14 @@
 """What a reader's browser sends to the view endpoint."""
 
-from django.urls import reverse
+import datetime
 
-from rankings.models import HourlyViews
+import redis
+from django.conf import settings
+from django.core.cache import caches
+from django.urls import reverse
+from django.utils import timezone
+
+from rankings.models import HourlyViews, RecentRead
 from rankings.tokens import make_view_token
 
 VIEW_URL = reverse("rankings:record_view")
@@ -24,3 +30,18 @@ def report_read(client, article, *, user_agent=BROWSER, token=None, **extra):
 
 def views_of(article):
     return sum(HourlyViews.objects.filter(article=article).values_list("views", flat=True))
+
+
+def stored_reader_keys():
+    """Every repeat-reader marker, from whichever store is configured."""
+    if settings.REDIS_URL:
+        return [key.decode() for key in redis.Redis.from_url(settings.REDIS_URL).keys("*")]
+    return list(RecentRead.objects.values_list("key", flat=True))
+
+
+def end_repeat_windows():
+    """Move past every reader's repeat window."""
+    if settings.REDIS_URL:
+        caches["rankings"].clear()
+    else:
+        RecentRead.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))

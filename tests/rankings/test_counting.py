@@ -9,11 +9,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from rankings.models import HourlyViews, RecentRead
+from rankings.models import HourlyViews
 from rankings.tokens import make_view_token, read_view_token
 from tests.factories import ArticleFactory, UserFactory
 
-from .helpers import VIEW_URL, browser, report_read, views_of
+from .helpers import (
+    VIEW_URL,
+    browser,
+    end_repeat_windows,
+    report_read,
+    stored_reader_keys,
+    views_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +56,7 @@ def test_a_read_counts_once_per_reader_within_the_window(client):
 def test_the_same_reader_counts_again_after_the_window(client):
     article = ArticleFactory()
     report_read(client, article)
-    RecentRead.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    end_repeat_windows()
     report_read(client, article)
     assert views_of(article) == 2
 
@@ -57,7 +64,7 @@ def test_the_same_reader_counts_again_after_the_window(client):
 def test_a_reader_is_stored_only_as_a_hash(client):
     article = ArticleFactory()
     report_read(client, article, REMOTE_ADDR="203.0.113.7")
-    keys = list(RecentRead.objects.values_list("key", flat=True))
+    keys = stored_reader_keys()
     assert len(keys) == 1
     assert not any("203.0.113.7" in key or "Chrome" in key for key in keys)
 

@@ -1,0 +1,144 @@
+"""The Redis recorder and its flush, against a real Redis.
+
+Uses REDIS_TEST_URL (default redis://127.0.0.1:6379/15, a database of its own)
+and is skipped with the reason when no Redis answers there.
+"""
+
+import datetime
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import redis
+from django.utils import timezone
+
+from rankings import flush
+from rankings.buckets import hour_of
+from rankings.flush import flush_redis_counts
+from rankings.models import FlushedBatch, HourlyViews
+from rankings.recorders import DatabaseRecorder, RedisRecorder, get_recorder
+from tests.factories import ArticleFactory
+
+from .helpers import report_read, views_of
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def redis_client():
+    client = redis.Redis.from_url(REDIS_TEST_URL, decode_responses=True, socket_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis at {REDIS_TEST_URL} ({error}); CI runs these against a real one")
+    client.flushdb()
+    yield client
+    client.flushdb()
+
+
+@pytest.fixture
+def recorder(redis_client):
+    return RedisRecorder(redis_client, fallback=DatabaseRecorder())
+
+
+class Crash(Exception):
+    """Stands for the flush process dying at a chosen point."""
+
+
+def test_reads_go_to_redis_and_a_flush_moves_them_exactly(recorder, redis_client):
+    articles = [ArticleFactory() for _ in range(3)]
+    earlier = timezone.now() - datetime.timedelta(hours=2)
+    for n, article in enumerate(articles):
+        for _ in range(n + 1):
+            recorder.record(article.pk)
+        recorder.record(article.pk, at=earlier)
+    assert not HourlyViews.objects.exists()
+
+    result = flush_redis_counts(redis_client)
+
+    assert (result.views, result.batches) == (9, 2)
+    assert [views_of(a) for a in articles] == [2, 3, 4]
+    assert HourlyViews.objects.get(article=articles[0], hour=hour_of(earlier)).views == 1
+    assert redis_client.keys("rankings:*") == []
+    assert flush_redis_counts(redis_client).views == 0
+
+
+def test_concurrent_increments_are_all_kept(recorder, redis_client):
+    article = ArticleFactory()
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: recorder.record(article.pk), range(400)))
+    flush_redis_counts(redis_client)
+    assert views_of(article) == 400
+
+
+@pytest.mark.parametrize("crash_point", ["after_claim", "inside_apply", "after_apply"])
+def test_a_flush_killed_midway_and_rerun_loses_and_doubles_nothing(
+    recorder, redis_client, monkeypatch, crash_point
+):
+    articles = [ArticleFactory() for _ in range(4)]
+    for n, article in enumerate(articles):
+        for _ in range(10 * (n + 1)):
+            recorder.record(article.pk)
+
+    def crash(*args, **kwargs):
+        raise Crash(crash_point)
+
+    if crash_point == "after_claim":
+        monkeypatch.setattr(flush, "apply_batch", crash)
+    elif crash_point == "inside_apply":
+        real_add_views = flush.add_views
+        added = []
+
+        def add_then_crash(*args):
+            real_add_views(*args)
+            added.append(args)
+            if len(added) == 2:  # half the articles are in when it dies
+                raise Crash(crash_point)
+
+        monkeypatch.setattr(flush, "add_views", add_then_crash)
+    else:
+        monkeypatch.setattr(redis_client, "delete", crash)
+
+    with pytest.raises(Crash):
+        flush_redis_counts(redis_client)
+    recorder.record(articles[0].pk)  # a read arriving between the crash and the rerun
+    monkeypatch.undo()
+
+    flush_redis_counts(redis_client)
+
+    assert [views_of(a) for a in articles] == [11, 20, 30, 40]
+    assert redis_client.keys("rankings:*") == []
+    flush_redis_counts(redis_client)
+    assert [views_of(a) for a in articles] == [11, 20, 30, 40]
+    assert FlushedBatch.objects.exists()
+
+
+def test_with_redis_down_reads_go_to_the_database():
+    dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    article = ArticleFactory()
+    RedisRecorder(dead, fallback=DatabaseRecorder()).record(article.pk)
+    assert views_of(article) == 1
+
+
+def test_the_endpoint_uses_redis_when_configured(client, settings, redis_client):
+    settings.RANKINGS_RECORDER = "redis"
+    settings.REDIS_URL = REDIS_TEST_URL
+    get_recorder.cache_clear()
+    from rankings.recorders import redis_client as shared_client
+
+    shared_client.cache_clear()
+    try:
+        article = ArticleFactory()
+        report_read(client, article)
+        assert views_of(article) == 0
+        assert (
+            sum(int(v) for k in redis_client.keys("rankings:hits:*") for v in redis_client.hvals(k))
+            == 1
+        )
+        flush_redis_counts(redis_client)
+        assert views_of(article) == 1
+    finally:
+        get_recorder.cache_clear()
+        shared_client.cache_clear()
