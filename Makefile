@@ -6,11 +6,6 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Optional local settings (see .env.example); variables already set in the
-# environment win over the file.
--include .env
-export
-
 .PHONY: run test lint check-migrations clean
 
 $(PY):

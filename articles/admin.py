@@ -5,11 +5,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Byline, Category
 from .permissions import can_edit, can_edit_any, can_publish
 from .services import add_owner_byline, publish_articles, unpublish_articles
-from .templatetags.articles import newsroom_time
 from .widgets import TagAutocompleteWidget
 
 TAG_SUGGESTIONS = 10
@@ -124,7 +124,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if not can_publish(request.user):
+        # The first publication time is kept once readers have seen the article.
+        went_out = obj is not None and obj.published_at and obj.published_at <= timezone.now()
+        if not can_publish(request.user) or went_out:
             readonly.append("published_at")
         if not can_edit_any(request.user):
             readonly.append("owner")
@@ -154,8 +156,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.owner = obj.owner or request.user
-        if form.cleaned_data.get("mark_updated") and obj.published_at is not None:
-            obj.revised_at = max(obj.published_at, timezone.now())
+        obj.updated_by = request.user
+        # Only an article readers can already see has something to update.
+        if form.cleaned_data.get("mark_updated") and obj.is_live:
+            obj.revised_at = timezone.now()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -190,12 +194,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected articles", permissions=["publish"])
     def publish(self, request, queryset):
-        count = publish_articles(queryset)
+        count = publish_articles(queryset, by=request.user)
         self.message_user(request, f"Published {count} article(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected articles", permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = unpublish_articles(queryset)
+        count = unpublish_articles(queryset, by=request.user)
         self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
 
     @admin.display(description="Photo")

@@ -1,22 +1,8 @@
 from django import forms
-from django.utils.text import Truncator
 
+from . import stale_edits
 from .models import Article
 from .permissions import allowed_statuses
-
-COMPARED_FIELDS = [
-    "headline",
-    "subheadline",
-    "slug",
-    "category",
-    "dateline",
-    "summary",
-    "body",
-    "lead_photo",
-    "status",
-    "published_at",
-    "owner",
-]
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -28,6 +14,7 @@ class ArticleAdminForm(forms.ModelForm):
     current_user = None
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
     mark_updated = forms.BooleanField(
         label="Substantive update",
         required=False,
@@ -36,11 +23,12 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [*COMPARED_FIELDS, "tags"]
+        fields = [*stale_edits.FIELDS, "tags"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["loaded_version"] = self.instance.version
+        self.initial["loaded_fingerprint"] = stale_edits.fingerprint(self.instance)
         self.fields["loaded_version"].required = self.instance.pk is not None
         if "status" in self.fields and self.current_user is not None:
             allowed = allowed_statuses(self.current_user, self.instance)
@@ -62,37 +50,23 @@ class ArticleAdminForm(forms.ModelForm):
 
     def _refuse_stale_copy(self, cleaned_data):
         # Locked until the admin's transaction ends, so two saves cannot both pass.
-        saved = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+        saved = (
+            Article.objects.select_for_update(of=("self",))
+            .select_related("updated_by")
+            .filter(pk=self.instance.pk)
+            .first()
+        )
         if saved is None or saved.version == cleaned_data.get("loaded_version"):
             return
-        changed = [
-            name
-            for name in COMPARED_FIELDS
-            if name in cleaned_data and _differs(getattr(saved, name), cleaned_data[name])
-        ]
-        # Saving again now overwrites deliberately, with the differences in view.
+        changes = stale_edits.describe_changes(cleaned_data.get("loaded_fingerprint"), saved)
+        # Saving again now overwrites deliberately, with the changes in view.
         self.data = self.data.copy()
         self.data["loaded_version"] = saved.version
+        self.data["loaded_fingerprint"] = stale_edits.fingerprint(saved)
         raise forms.ValidationError(
-            "Someone else saved this article while you were editing it. Your changes have "
-            "not been saved; they are still in this form. %(differences)s Save again to "
-            "replace their version with yours, or reload the page to start from theirs.",
+            "%(changes)s Your changes have not been saved; they are still in this form. "
+            "Save again to replace their version with yours, or reload the page to start "
+            "from theirs.",
             code="stale",
-            params={"differences": _describe_differences(saved, changed)},
+            params={"changes": changes},
         )
-
-
-def _differs(saved_value, submitted_value):
-    return (saved_value or None) != (submitted_value or None)
-
-
-def _describe_differences(saved, changed):
-    if not changed:
-        return "The fields on this form match the saved version."
-    labels = []
-    for name in changed:
-        field = Article._meta.get_field(name)
-        value = getattr(saved, name)
-        shown = "" if name == "body" else f" (saved: “{Truncator(str(value or '')).chars(60)}”)"
-        labels.append(f"{field.verbose_name.capitalize()}{shown}")
-    return "The saved version differs from yours in: " + "; ".join(labels) + "."

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -164,12 +164,22 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="Who saved the article last.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-pk"]
+        # Undated drafts first on every database (PostgreSQL and SQLite differ otherwise).
+        ordering = [F("published_at").desc(nulls_first=True), "-pk"]
         get_latest_by = "published_at"
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
@@ -189,6 +199,7 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         self.fill_publication_time()
         if self.pk is not None and not self._state.adding:

@@ -8,7 +8,7 @@ from .models import Article, Byline
 
 
 @transaction.atomic
-def publish_articles(articles, *, now=None):
+def publish_articles(articles, *, by, now=None):
     """Publish the given articles; those never published before go out at `now`.
 
     Articles already carrying a publication time keep it (the first publication
@@ -17,14 +17,19 @@ def publish_articles(articles, *, now=None):
     """
     now = now or timezone.now()
     articles.filter(published_at__isnull=True).update(published_at=now)
-    return articles.update(status=Article.Status.PUBLISHED, version=F("version") + 1)
+    return articles.update(
+        status=Article.Status.PUBLISHED, version=F("version") + 1, updated_by=by, updated_at=now
+    )
 
 
 @transaction.atomic
-def unpublish_articles(articles):
+def unpublish_articles(articles, *, by):
     """Take the given published articles off the public site."""
     return articles.filter(status=Article.Status.PUBLISHED).update(
-        status=Article.Status.UNPUBLISHED, version=F("version") + 1
+        status=Article.Status.UNPUBLISHED,
+        version=F("version") + 1,
+        updated_by=by,
+        updated_at=timezone.now(),
     )
 
 

@@ -42,7 +42,7 @@ class HomeView(PublishedArticlesMixin, ListView):
         """The newest few articles of every section, in one query."""
         newest_per_section = (
             Article.objects.published()
-            .for_listing()
+            .select_related("category")
             .annotate(
                 rank_in_section=Window(
                     RowNumber(), partition_by=F("category"), order_by=F("published_at").desc()
@@ -65,14 +65,20 @@ class SectionView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(category=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        return super().get_context_data(
+            section=self.section, current_section_slug=self.section.slug, **kwargs
+        )
 
 
 class TagView(PublishedArticlesMixin, ListView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        # A tag only drafts carry is not public: its name could give a story away.
+        self.tag = get_object_or_404(
+            Tag.objects.filter(article__in=Article.objects.published()).distinct(),
+            slug=self.kwargs["slug"],
+        )
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
@@ -103,7 +109,11 @@ class ArticleDetailView(DetailView):
         # date in the address redirects to the one true address.
         if request.path != self.object.get_absolute_url():
             return redirect(self.object, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        return self.render_to_response(
+            self.get_context_data(
+                object=self.object, current_section_slug=self.object.category.slug
+            )
+        )
 
 
 @method_decorator(never_cache, name="dispatch")

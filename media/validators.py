@@ -1,10 +1,18 @@
 """Checks an uploaded image must pass before it enters the photo library."""
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 
-ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
+# Pillow's format name: the file name endings that may carry it.
+ACCEPTED_FORMATS = {
+    "JPEG": {".jpg", ".jpeg"},
+    "PNG": {".png"},
+    "WEBP": {".webp"},
+    "GIF": {".gif"},
+}
 
 
 def validate_image_file(file):
@@ -21,6 +29,18 @@ def validate_image_file(file):
                     "This file is a %(format)s image; upload a JPEG, PNG, WebP or GIF.",
                     code="unsupported_format",
                     params={"format": image.format or "unknown"},
+                )
+            suffix = PurePath(file.name or "").suffix.lower()
+            if suffix not in ACCEPTED_FORMATS[image.format]:
+                raise ValidationError(
+                    "This file is a %(format)s image but its name ends in “%(suffix)s”; "
+                    "rename it to %(expected)s.",
+                    code="extension_mismatch",
+                    params={
+                        "format": image.format,
+                        "suffix": suffix or "(nothing)",
+                        "expected": " or ".join(sorted(ACCEPTED_FORMATS[image.format])),
+                    },
                 )
             width, height = image.size
             if width * height > settings.PHOTO_MAX_PIXELS:

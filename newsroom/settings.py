@@ -1,6 +1,7 @@
 """Settings for Newsroom, read from the environment.
 
-Every setting is listed, with its default, in `.env.example`. With DEBUG off the
+Every setting is listed, with its default, in `.env.example`; a `.env` file in the
+project folder fills in what the environment does not set. With DEBUG off the
 site refuses to start unless SECRET_KEY and ALLOWED_HOSTS are set, so a
 production deployment can never run on the local-development fallbacks below.
 """
@@ -13,6 +14,21 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def load_env_file(path):
+    """KEY=VALUE lines from `path`, for variables the environment does not already set."""
+    if not path.is_file():
+        return
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        os.environ.setdefault(key.strip(), value.strip().strip("\"'"))
+
+
+load_env_file(BASE_DIR / ".env")
 
 
 def env_bool(name, default=False):

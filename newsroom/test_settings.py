@@ -1,6 +1,8 @@
 """Settings for the test suite: the real settings with test-only secrets filled in."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
@@ -11,6 +13,7 @@ os.environ.setdefault("SERVE_MEDIA", "true")
 from newsroom.settings import *  # noqa: E402, F403
 
 TEST_DIR = Path(tempfile.mkdtemp(prefix="newsroom-test-"))  # noqa: F405
+atexit.register(shutil.rmtree, TEST_DIR, ignore_errors=True)
 MEDIA_ROOT = TEST_DIR / "media"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -1,19 +1,13 @@
 from django import template
-from django.conf import settings
-from django.template.defaultfilters import date as format_date
-from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from ..formatting import newsroom_time
 
 register = template.Library()
 
 
-@register.filter
-def newsroom_time(value):
-    """Write a time in the newsroom's zone as "17:25 JST, April 4, 2025"."""
-    if not value:
-        return ""
-    return format_date(timezone.localtime(value), settings.NEWSROOM_TIME_FORMAT)
+register.filter("newsroom_time", newsroom_time)
 
 
 @register.filter

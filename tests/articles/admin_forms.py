@@ -1,5 +1,17 @@
 """POST data for the article change form, as the browser would send it."""
 
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import stale_edits
+
+ADD_URL = reverse("admin:articles_article_add")
+CHANGELIST_URL = reverse("admin:articles_article_changelist")
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
 
 def article_form_data(*, category, bylines=(), version=None, **fields):
     data = {
@@ -44,6 +56,7 @@ def change_data(article, **fields):
         status=article.status,
         owner=article.owner_id or "",
     )
+    data["loaded_fingerprint"] = stale_edits.fingerprint(article)
     data["bylines-TOTAL_FORMS"] = str(len(existing))
     data["bylines-INITIAL_FORMS"] = str(len(existing))
     for index, byline in enumerate(existing):
@@ -52,8 +65,6 @@ def change_data(article, **fields):
         data[f"bylines-{index}-author"] = byline.author_id
         data[f"bylines-{index}-position"] = byline.position
     if article.published_at:
-        from django.utils import timezone
-
         local = timezone.localtime(article.published_at)
         data["published_at_0"] = local.strftime("%Y-%m-%d")
         data["published_at_1"] = local.strftime("%H:%M:%S")

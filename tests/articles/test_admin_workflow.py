@@ -1,26 +1,21 @@
 """The desk's day through the admin: a reporter files, an editor publishes, readers see it."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.formatting import newsroom_time
 from articles.models import Article
 from media.models import Photo
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.images import image_upload
 
-from .admin_forms import article_form_data, change_data
+from .admin_forms import ADD_URL, CHANGELIST_URL, article_form_data, change_data, change_url
 
 pytestmark = pytest.mark.django_db
-
-ADD_URL = reverse("admin:articles_article_add")
-CHANGELIST_URL = reverse("admin:articles_article_changelist")
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def upload_photo(client, **fields):
@@ -66,7 +61,8 @@ def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter,
     assert article.published_at >= before
 
     client.logout()
-    time_text = timezone.localtime(article.published_at).strftime("%H:%M JST, %B ")
+    time_text = newsroom_time(article.published_at)
+    assert re.fullmatch(r"\d{2}:\d{2} JST, [A-Z][a-z]+ \d{1,2}, \d{4}", time_text)
     for url in [
         "/",
         "/politics/",
@@ -89,6 +85,26 @@ def test_publishing_keeps_the_first_publication_time(editor_client):
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert article.published_at == first
+
+
+def test_the_first_publication_time_cannot_be_changed_once_out(editor_client):
+    first = timezone.now() - datetime.timedelta(days=30)
+    article = ArticleFactory(published_at=first)
+    response = editor_client.post(
+        change_url(article),
+        change_data(article, published_at_0="", published_at_1="", headline="New headline"),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "New headline"
+    assert article.published_at == first
+
+
+def test_marking_an_update_on_a_scheduled_article_changes_nothing_for_readers(editor_client):
+    article = ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=3))
+    editor_client.post(change_url(article), change_data(article, mark_updated="on"))
+    article.refresh_from_db()
+    assert article.revised_at is None
 
 
 def test_editor_schedules_an_article_for_later(editor_client):

@@ -10,11 +10,10 @@ from media.models import Photo
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.images import image_bytes, image_upload
 
-from .admin_forms import article_form_data
+from .admin_forms import ADD_URL, article_form_data
 
 pytestmark = pytest.mark.django_db
 
-ADD_URL = reverse("admin:articles_article_add")
 PHOTO_ADD_URL = reverse("admin:media_photo_add")
 # Headers intact (so a quick check passes) but the picture data stops early.
 _FULL_JPEG = image_bytes(size=(400, 300))
@@ -35,6 +34,10 @@ def photo_data(image, **fields):
         (
             SimpleUploadedFile("cut.jpg", TRUNCATED_JPEG),
             "damaged or incomplete",
+        ),
+        (
+            SimpleUploadedFile("photo.jpg", image_bytes(format="PNG")),
+            "This file is a PNG image but its name ends in “.jpg”",
         ),
         (
             SimpleUploadedFile(

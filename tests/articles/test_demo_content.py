@@ -1,7 +1,9 @@
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from articles.demo.stories import REFERENCE_SLUG
 from articles.models import Article, Author, Category
@@ -30,3 +32,15 @@ def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
     assert ", left, and " in reference.lead_photo.caption
     html = client.get(reference.get_absolute_url()).content.decode()
     assert '<span class="dateline">BRUSSELS —</span>' in html
+
+
+def test_the_default_demo_is_a_month_of_a_real_newsroom():
+    call_command("seed_demo", stdout=io.StringIO())
+    published = Article.objects.published()
+    assert Category.objects.count() >= 8
+    assert Author.objects.count() >= 12
+    assert published.count() >= 60
+    oldest = published.order_by("published_at").first().published_at
+    assert timezone.now() - oldest <= datetime.timedelta(days=31)
+    assert published.filter(lead_photo__isnull=False).count() >= 55
+    assert all(article.tags.exists() for article in published[:10])

@@ -141,6 +141,27 @@ def test_lists_are_paginated_with_a_canonical_per_page(client, settings):
     assert client.get("/politics/?page=abc").status_code == 404
 
 
+def test_a_tag_only_drafts_carry_is_not_public(client):
+    ArticleFactory(status=Article.Status.DRAFT, published_at=None, tag_names=["Secret merger"])
+    response = client.get("/tags/secret-merger/")
+    assert response.status_code == 404
+    assert "Secret merger" not in response.content.decode()
+
+
+def test_the_not_found_page_is_a_page_of_the_site(client):
+    html = client.get("/nowhere/at/all/").content.decode()
+    assert "<title>Page not found · The Daily Newsroom</title>" in html
+    assert '<meta name="description"' in html
+    assert '<link rel="canonical"' in html
+
+
+def test_the_current_section_is_marked_in_the_navigation(client):
+    article = ArticleFactory()
+    for url in ["/politics/", article.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert '<a href="/politics/" aria-current="page">Politics</a>' in html
+
+
 def test_unknown_section_tag_and_author_are_404(client):
     for url in ["/nowhere/", "/tags/nothing/", "/authors/nobody/"]:
         assert client.get(url).status_code == 404
@@ -164,7 +185,7 @@ def _fill(n_articles):
 # and, on a cold cache, two per ranking widget (the ranking, then its articles or the
 # latest articles as a fallback).
 EXPECTED_QUERIES = {
-    "/": (8, 2),  # + section blocks with their bylines and tags; the site ranking
+    "/": (6, 2),  # + section blocks with their sections; the site ranking
     "/politics/": (6, 0),
     "/tags/common/": (6, 0),
     "/authors/{author}/": (6, 0),
