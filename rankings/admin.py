@@ -1,0 +1,104 @@
+import csv
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.formatting import newsroom_time
+
+from .dashboard import DashboardForm, dashboard
+from .models import RankingDashboard, RankingSnapshot
+
+
+class RankingsPermissionMixin:
+    """Read-only, for holders of rankings.view_rankings (Analysts and Editors)."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("rankings.view_rankings")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RankingDashboard)
+class RankingDashboardAdmin(RankingsPermissionMixin, admin.ModelAdmin):
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = DashboardForm(request.GET)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Access ranking",
+            "opts": self.model._meta,
+            "form": form,
+        }
+        if form.is_valid():
+            start, end, period = form.period(timezone.now())
+            section = form.cleaned_data["section"]
+            data = dashboard(start, end, section=section)
+            if request.GET.get("format") == "csv":
+                return self.csv_response(data, period=period, section=section)
+            context.update(data, period=period, section=section, csv_query=self.csv_query(request))
+        return TemplateResponse(request, "admin/rankings/dashboard.html", context)
+
+    @staticmethod
+    def csv_query(request):
+        query = request.GET.copy()
+        query["format"] = "csv"
+        return query.urlencode()
+
+    @staticmethod
+    def csv_response(data, *, period, section):
+        name = slugify(f"ranking {section or 'all sections'} {period}")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            ["rank", "headline", "section", "published", "views", "share", "change", "url"]
+        )
+        for row in data["rows"]:
+            writer.writerow(
+                [
+                    row.rank,
+                    row.headline,
+                    row.section,
+                    newsroom_time(row.published_at),
+                    row.views,
+                    f"{row.share:.2%}",
+                    row.change,
+                    row.url,
+                ]
+            )
+        return response
+
+
+@admin.register(RankingSnapshot)
+class RankingSnapshotAdmin(RankingsPermissionMixin, admin.ModelAdmin):
+    """Past days' top tens, kept after their buckets are rolled up."""
+
+    list_display = ["day", "scope", "rank", "headline", "views"]
+    list_filter = ["day", "section"]
+    date_hierarchy = "day"
+    list_select_related = ["article", "section"]
+    ordering = ["-day", "section__position", "rank"]
+    list_per_page = 100
+
+    @admin.display(description="Ranking", ordering="section")
+    def scope(self, snapshot):
+        return snapshot.section.name if snapshot.section else "Site-wide"
+
+    @admin.display(description="Article")
+    def headline(self, snapshot):
+        return snapshot.article.headline

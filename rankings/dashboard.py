@@ -1,0 +1,194 @@
+"""What the staff ranking dashboard and an article's admin page show."""
+
+import datetime
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+
+from articles.models import Article, Category
+
+from .buckets import hour_of
+from .charts import bar_chart, sparkline
+from .models import DailyViews, HourlyViews
+from .selectors import published_articles, rank, view_totals
+from .windows import WINDOWS
+
+TABLE_SIZE = 100
+MAX_RANGE_DAYS = 366
+HOUR = datetime.timedelta(hours=1)
+DAY = datetime.timedelta(days=1)
+
+
+class DashboardForm(forms.Form):
+    """A rolling window, or a range of whole days in the newsroom's zone; and a section."""
+
+    window = forms.ChoiceField(
+        choices=[(key, w.label) for key, w in WINDOWS.items()], required=False
+    )
+    start = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="From"
+    )
+    end = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="To"
+    )
+    section = forms.ModelChoiceField(
+        queryset=Category.objects.all(), required=False, empty_label="All sections"
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if bool(start) != bool(end):
+            raise forms.ValidationError("Give both dates of the range, or neither.")
+        if start and end:
+            if start > end:
+                raise forms.ValidationError("The range must start before it ends.")
+            if (end - start).days >= MAX_RANGE_DAYS:
+                raise forms.ValidationError(f"A range may cover at most {MAX_RANGE_DAYS} days.")
+        return data
+
+    def period(self, now):
+        """(start, end, title) in UTC for the chosen window or range."""
+        data = self.cleaned_data
+        if data.get("start"):
+            start, end = (
+                timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+                for day in (data["start"], data["end"] + datetime.timedelta(days=1))
+            )
+            return start, end, f"{data['start']:%B %-d, %Y} to {data['end']:%B %-d, %Y}"
+        window = WINDOWS[data.get("window") or settings.RANKINGS_DEFAULT_WINDOW]
+        start, end = window.span(now)
+        return start, end, window.label
+
+
+@dataclass
+class DashboardRow:
+    rank: int
+    article_id: int
+    headline: str
+    url: str
+    section: str
+    published_at: datetime.datetime
+    views: int
+    share: float
+    change: str
+    chart: str
+
+
+def rank_positions(start, end, *, section=None):
+    """{article_id: rank} of every article read in [start, end), ranked as a ranking is."""
+    totals = view_totals(start, end, section=section)
+    published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
+    order = sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
+    return {pk: position for position, pk in enumerate(order, start=1)}
+
+
+def dashboard(start, end, *, section=None):
+    """The ranked rows with shares, rank changes and charts, and the period's totals."""
+    rows = rank(start, end, section=section, limit=TABLE_SIZE)
+    totals = view_totals(start, end, section=section)
+    total_views = sum(totals.values())
+    previous = rank_positions(start - (end - start), start, section=section)
+    step = HOUR if end - start <= 7 * DAY else DAY
+    series = view_series([row.article_id for row in rows], start, end, step=step)
+    return {
+        "rows": [
+            DashboardRow(
+                rank=row.rank,
+                article_id=row.article_id,
+                headline=row.headline,
+                url=row.url,
+                section=row.section,
+                published_at=row.published_at,
+                views=row.views,
+                share=row.views / total_views if total_views else 0,
+                change=_change(row.rank, previous.get(row.article_id)),
+                chart=sparkline(series[row.article_id], label=f"Views of “{row.headline}”"),
+            )
+            for row in rows
+        ],
+        "total_views": total_views,
+        "articles_read": len(totals),
+    }
+
+
+def _change(rank_now, rank_before):
+    if rank_before is None:
+        return "new"
+    if rank_before == rank_now:
+        return "="
+    return (
+        f"up {rank_before - rank_now}"
+        if rank_before > rank_now
+        else f"down {rank_now - rank_before}"
+    )
+
+
+def view_series(article_ids, start, end, *, step):
+    """{article_id: [views per step]} over [start, end).
+
+    Hourly buckets fall into the step they start in; daily roll-ups (older than
+    hourly retention) count only in day-sized steps, at their UTC midnight.
+    """
+    steps = max(int((end - start) / step), 1)
+    series = {pk: [0] * steps for pk in article_ids}
+
+    def add(pk, moment, views):
+        index = int((moment - start) / step)
+        if 0 <= index < steps:
+            series[pk][index] += views
+
+    for pk, hour, views in HourlyViews.objects.filter(
+        article__in=article_ids, hour__gte=start, hour__lt=end
+    ).values_list("article", "hour", "views"):
+        add(pk, hour, views)
+    if step >= DAY:
+        for pk, day, views in DailyViews.objects.filter(
+            article__in=article_ids, day__gte=start.date(), day__lt=end.date()
+        ).values_list("article", "day", "views"):
+            add(pk, datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC), views)
+    return series
+
+
+def article_panel(article, *, now=None):
+    """An article's views per hour for 48 hours and per day since publication, and its ranks."""
+    now = now or timezone.now()
+    end = hour_of(now) + HOUR
+    hours_start = end - 48 * HOUR
+    hourly = view_series([article.pk], hours_start, end, step=HOUR)[article.pk]
+
+    today = timezone.localdate(now)
+    first_day = timezone.localdate(article.published_at) if article.published_at else today
+    first_day = max(first_day, today - datetime.timedelta(days=MAX_RANGE_DAYS - 1))
+    days_start = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time.min))
+    days = (today - first_day).days + 1
+    daily = view_series([article.pk], days_start, days_start + days * DAY, step=DAY)[article.pk]
+
+    ranks = []
+    for window in WINDOWS.values():
+        start, window_end = window.span(now)
+        site = rank_positions(start, window_end)
+        section = rank_positions(start, window_end, section=article.category)
+        ranks.append((window.label, site.get(article.pk), section.get(article.pk)))
+    return {
+        "hourly_chart": bar_chart(
+            [
+                (f"{timezone.localtime(hours_start + i * HOUR):%b %-d %H:00}", views)
+                for i, views in enumerate(hourly)
+            ],
+            label="Views per hour, last 48 hours",
+        ),
+        "daily_chart": bar_chart(
+            [
+                (f"{first_day + datetime.timedelta(days=i):%b %-d}", views)
+                for i, views in enumerate(daily)
+            ],
+            label="Views per day since publication",
+        ),
+        "total_48h": sum(hourly),
+        "total": sum(daily),
+        "ranks": ranks,
+        "is_live": published_articles().filter(pk=article.pk).exists(),
+    }

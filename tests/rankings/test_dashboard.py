@@ -1,0 +1,160 @@
+"""The staff dashboard, an article's readers panel and past snapshots, in the admin."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from rankings.buckets import hour_of
+from rankings.models import HourlyViews, RankingSnapshot
+from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD_URL = reverse("admin:rankings_rankingdashboard_changelist")
+
+
+@pytest.fixture
+def analyst_client(client):
+    user = UserFactory(username="analyst")
+    user.groups.add(Group.objects.get(name="Analyst"))
+    client.force_login(user)
+    return client
+
+
+def read(article, views, *, hours_ago=0):
+    HourlyViews.objects.create(
+        article=article,
+        hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
+        views=views,
+    )
+
+
+@pytest.fixture
+def history():
+    business = CategoryFactory(name="Business", slug="business")
+    days_ago = timezone.now() - datetime.timedelta(days=3)
+    climber = ArticleFactory(headline="Climber", published_at=days_ago)
+    faller = ArticleFactory(headline="Faller", published_at=days_ago)
+    newcomer = ArticleFactory(headline="Newcomer", category=business, published_at=days_ago)
+    # The previous 24 hours: faller ahead of climber.
+    read(faller, 50, hours_ago=30)
+    read(climber, 10, hours_ago=30)
+    # The last 24 hours: climber 60, faller 30, newcomer 10.
+    read(climber, 60, hours_ago=2)
+    read(faller, 30, hours_ago=1)
+    read(newcomer, 10)
+    return climber, faller, newcomer
+
+
+def test_analysts_see_rank_views_share_and_change(analyst_client, history):
+    response = analyst_client.get(DASHBOARD_URL, {"window": "24h"})
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert [(r.headline, r.views, r.change) for r in rows] == [
+        ("Climber", 60, "up 1"),
+        ("Faller", 30, "down 1"),
+        ("Newcomer", 10, "new"),
+    ]
+    assert [round(r.share, 2) for r in rows] == [0.6, 0.3, 0.1]
+    assert response.context["total_views"] == 100
+    html = response.content.decode()
+    assert '<svg class="sparkline"' in html
+    assert "Download CSV" in html
+
+
+def test_the_dashboard_filters_by_section_and_date_range(analyst_client, history):
+    business = history[2].category
+    response = analyst_client.get(DASHBOARD_URL, {"section": business.pk})
+    assert [r.headline for r in response.context["rows"]] == ["Newcomer"]
+
+    today = timezone.localdate()
+    response = analyst_client.get(
+        DASHBOARD_URL,
+        {"start": (today - datetime.timedelta(days=3)).isoformat(), "end": today.isoformat()},
+    )
+    assert response.context["total_views"] == 160
+
+
+def test_the_csv_is_what_is_on_screen(analyst_client, history):
+    response = analyst_client.get(DASHBOARD_URL, {"window": "24h", "format": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:5] == ["rank", "headline", "section", "published", "views"]
+    assert [(r[0], r[1], r[4], r[5], r[6]) for r in rows[1:]] == [
+        ("1", "Climber", "60", "60.00%", "up 1"),
+        ("2", "Faller", "30", "30.00%", "down 1"),
+        ("3", "Newcomer", "10", "10.00%", "new"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ({"window": "2y"}, "Select a valid choice"),
+        ({"start": "2025-13-01", "end": "2025-01-02"}, "Enter a valid date"),
+        ({"start": "2025-02-01"}, "Give both dates of the range, or neither."),
+        ({"start": "2025-02-01", "end": "2025-01-01"}, "The range must start before it ends."),
+    ],
+)
+def test_a_bad_filter_gets_a_clear_message(analyst_client, query, message):
+    response = analyst_client.get(DASHBOARD_URL, query)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "rows" not in response.context
+
+
+def test_the_dashboard_runs_a_fixed_number_of_queries(analyst_client, django_assert_num_queries):
+    for n_articles in (3, 15):
+        HourlyViews.objects.all().delete()
+        for n in range(n_articles):
+            article = ArticleFactory()
+            read(article, n + 1, hours_ago=n)
+            read(article, n + 2, hours_ago=n + 30)
+        # session, user, two for permissions; the ranking and its articles; the totals;
+        # the previous period's totals and dates; the charts' buckets; the sections.
+        with django_assert_num_queries(11):
+            response = analyst_client.get(DASHBOARD_URL)
+        assert len(response.context["rows"]) == n_articles
+
+
+def test_reporters_and_photo_editors_cannot_see_it(client, reporter, photo_editor, editor):
+    for user in (reporter, photo_editor):
+        client.force_login(user)
+        assert client.get(DASHBOARD_URL).status_code == 403
+    client.force_login(editor)
+    assert client.get(DASHBOARD_URL).status_code == 200
+
+
+def test_an_articles_admin_page_shows_its_readers(editor_client, history):
+    climber = history[0]
+    response = editor_client.get(reverse("admin:articles_article_change", args=[climber.pk]))
+    html = response.content.decode()
+    assert "70 views in the last 48 hours, 70 since publication." in html
+    assert "Views per hour, last 48 hours" in html
+    assert '<svg class="bar-chart"' in html
+    assert "<tr><td>24 hours</td><td>1</td><td>1</td></tr>" in html
+
+
+def test_snapshots_keep_past_top_tens(analyst_client, history):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    HourlyViews.objects.all().delete()
+    moment = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(12)))
+    HourlyViews.objects.create(article=history[1], hour=hour_of(moment), views=5)
+    HourlyViews.objects.create(article=history[2], hour=hour_of(moment), views=9)
+
+    call_command("snapshot_rankings", stdout=io.StringIO())
+    call_command("snapshot_rankings", stdout=io.StringIO())  # a rerun replaces the day
+
+    site = RankingSnapshot.objects.filter(day=yesterday, section=None)
+    assert [(s.rank, s.article, s.views) for s in site] == [(1, history[2], 9), (2, history[1], 5)]
+    assert RankingSnapshot.objects.filter(day=yesterday).count() == 4  # + 2 sections, 1 each
+    response = analyst_client.get(reverse("admin:rankings_rankingsnapshot_changelist"))
+    assert response.status_code == 200
+    assert "Newcomer" in response.content.decode()
