@@ -24,7 +24,7 @@ run: export DEBUG ?= true
 run: $(VENV)/.runtime
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py setup_local
+	$(PY) manage.py setup_local --address http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev

@@ -262,4 +262,4 @@ class Byline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.author} on {self.article}"
+        return str(self.author)

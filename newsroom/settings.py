@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "media",
     "articles",
     "rankings",
+    "newsroom",
 ]
 
 MIDDLEWARE = [

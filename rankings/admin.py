@@ -1,5 +1,6 @@
 import csv
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -37,7 +38,10 @@ class RankingDashboardAdmin(RankingsPermissionMixin, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        form = DashboardForm(request.GET)
+        query = request.GET.copy()
+        if not query.get("window") and not query.get("start"):
+            query["window"] = settings.RANKINGS_DEFAULT_WINDOW
+        form = DashboardForm(query)
         context = {
             **self.admin_site.each_context(request),
             "title": "Access ranking",

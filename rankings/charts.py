@@ -26,12 +26,13 @@ def sparkline(values, *, width=120, height=28, label=""):
     )
 
 
-def bar_chart(bars, *, width=640, height=120, label=""):
+def bar_chart(bars, *, width=640, height=120, label="", widest_bar=24):
     """Bars for (caption, value) pairs; each bar's caption and value are its tooltip."""
     if not bars:
         return ""
     top = max(value for _, value in bars) or 1
-    slot = width / len(bars)
+    slot = min(width / len(bars), widest_bar)
+    width = round(slot * len(bars))
     rects = format_html_join(
         "",
         '<rect x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>',

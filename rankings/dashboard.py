@@ -72,9 +72,13 @@ class DashboardRow:
     section: str
     published_at: datetime.datetime
     views: int
-    share: float
+    share: float  # of all views in the period, 0 to 1
     change: str
     chart: str
+
+    @property
+    def share_percent(self):
+        return self.share * 100
 
 
 def rank_positions(start, end, *, section=None):

@@ -16,22 +16,29 @@ LOCAL_LOGINS = [
     ("editor", "Editor", "Dana Editor"),
     ("reporter", "Reporter", "Riley Reporter"),
     ("photo", "Photo editor", None),
+    ("analyst", "Analyst", None),
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Local development only: load the demo content into an empty database and "
-        "create one login per role, printing their passwords."
+        "Local development only: load the demo content and a month of reads into an "
+        "empty database, and create one login per role, printing their passwords."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address", default="http://127.0.0.1:8000", help="Where the site will be served."
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("setup_local creates known logins; it only runs with DEBUG on.")
         if not Article.objects.exists():
             call_command("seed_demo", stdout=self.stdout)
+            call_command("seed_demo_views", stdout=self.stdout)
         passwords = self.ensure_logins()
-        self.stdout.write(self.style.SUCCESS("\nLocal logins for http://127.0.0.1:8000/admin/"))
+        self.stdout.write(self.style.SUCCESS(f"\nLocal logins for {options['address']}/admin/"))
         for username, password in passwords.items():
             self.stdout.write(f"  {username:10} {password}")
         self.stdout.write("")

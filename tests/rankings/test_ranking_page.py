@@ -1,0 +1,104 @@
+"""The public ranking page and the widgets on the article and home pages."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from rankings.buckets import hour_of
+from rankings.models import HourlyViews
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def read(article, views, *, hours_ago=0):
+    HourlyViews.objects.create(
+        article=article,
+        hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
+        views=views,
+    )
+
+
+@pytest.fixture
+def ranked():
+    business = CategoryFactory(name="Business", slug="business")
+    week_old = timezone.now() - datetime.timedelta(days=6)
+    today = ArticleFactory(headline="Read today")
+    this_week = ArticleFactory(headline="Read this week", published_at=week_old)
+    business_story = ArticleFactory(headline="Markets story", category=business)
+    read(today, 30)
+    read(this_week, 100, hours_ago=100)
+    read(business_story, 5)
+    return today, this_week, business_story
+
+
+def test_each_window_has_its_tab(client, ranked):
+    day = client.get("/rankings/").content.decode()
+    assert day.index("Read today") < day.index("Markets story")
+    assert "Read this week" not in day
+    assert '<a href="?window=24h" aria-current="page">24 hours</a>' in day
+    week = client.get("/rankings/?window=7d").content.decode()
+    assert week.index("Read this week") < week.index("Read today")
+
+
+def test_a_section_filter_keeps_to_the_section(client, ranked):
+    html = client.get("/rankings/?section=business").content.decode()
+    assert "Markets story" in html
+    assert "Read today" not in html
+    assert "<h1>Business</h1>" in html
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("window=2y", "Window: Select a valid choice."),
+        ("section=nowhere", "Section: Select a valid choice."),
+        ("window=24h&section=%00", "Section: Null characters are not allowed."),
+    ],
+)
+def test_a_malformed_query_gets_a_clear_400(client, ranked, query, message):
+    response = client.get(f"/rankings/?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is no such ranking" in html
+    assert message in html
+
+
+def test_an_empty_ranking_shows_the_latest_articles(client):
+    ArticleFactory(headline="Fresh off the press")
+    html = client.get("/rankings/").content.decode()
+    assert "Nothing has been read in this window yet." in html
+    assert "Fresh off the press" in html
+
+
+def test_the_article_page_shows_its_section_and_the_site_ranking(client, ranked):
+    today, this_week, business_story = ranked
+    html = client.get(today.get_absolute_url()).content.decode()
+    assert "Politics · POPULAR ARTICLE" in html
+    assert "ACCESS RANKING" in html
+    popular = html.split('aria-label="Politics · POPULAR ARTICLE"')[1].split("ACCESS RANKING")[0]
+    assert "Read today" in popular
+    assert "Markets story" not in popular
+    site = html.split('aria-label="ACCESS RANKING"')[1]
+    assert site.index("Read today") < site.index("Markets story")
+
+
+def test_the_widgets_fall_back_to_the_latest_articles_on_a_new_site(client):
+    article = ArticleFactory(headline="First story")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count("Latest articles") == 2
+    assert html.count("First story") >= 3  # the headline and both fallback lists
+
+
+def test_the_home_page_shows_the_site_ranking(client, ranked):
+    html = client.get("/").content.decode()
+    assert 'aria-label="ACCESS RANKING"' in html
+
+
+def test_labels_and_window_are_settings(client, settings, ranked):
+    settings.RANKINGS_SITE_LABEL = "MOST READ"
+    settings.RANKINGS_DEFAULT_WINDOW = "7d"
+    html = client.get(ranked[0].get_absolute_url()).content.decode()
+    site = html.split('aria-label="MOST READ"')[1]
+    assert site.index("Read this week") < site.index("Read today")
