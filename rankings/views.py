@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -28,12 +29,14 @@ def record_view(request):
         article_id = read_view_token(request.POST.get("token", ""))
     except InvalidToken:
         return HttpResponseBadRequest("Invalid or expired view token.", content_type="text/plain")
-    if (
-        reason_not_to_count(request) is None
-        and Article.objects.published().filter(pk=article_id).exists()
-        and is_first_read(reader_id(request), article_id)
+    if reason_not_to_count(request) is None and (
+        Article.objects.published().filter(pk=article_id).exists()
     ):
-        get_recorder().record(article_id)
+        # One transaction for the reader's marker and the increment: one commit to
+        # wait for, and never a marker without its view.
+        with transaction.atomic():
+            if is_first_read(reader_id(request), article_id):
+                get_recorder().record(article_id)
     response = HttpResponse(status=204)
     response["Cache-Control"] = "no-store"
     return response
