@@ -7,7 +7,8 @@ Seeds (once) 5,000 articles and 20 million views in hourly buckets over 90 days,
 then prints the time of a 24-hour and a 30-day site-wide ranking (uncached), and
 the beacon endpoint's requests per second under gunicorn and wrk on 127.0.0.1
 next to a bare Django view, in the same run. Needs PostgreSQL, wrk and gunicorn;
-with REDIS_URL set it measures the Redis recorder too.
+with REDIS_URL set it measures the Redis set-up (caches, reader markers and
+recorder in Redis) too.
 """
 
 import io
@@ -176,6 +177,9 @@ def requests_per_second(path, body=""):
 def serve(recorder):
     control = Path(tempfile.mkdtemp()) / "gunicorn.ctl"
     env = {**os.environ, "RANKINGS_RECORDER": recorder}
+    if recorder == "database":
+        # The default set-up: reader markers in the database table too.
+        env.pop("REDIS_URL", None)
     process = subprocess.Popen(
         [
             sys.executable,

@@ -153,16 +153,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "newsroom",
-        },
-        "rankings": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "newsroom-readers",
-        },
+            "KEY_PREFIX": prefix,
+            # A Redis that hangs must not hang pages: give up quickly.
+            "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
+        }
+        for alias, prefix in [("default", "newsroom"), ("rankings", "newsroom-readers")]
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -239,8 +237,11 @@ TAGGIT_CASE_INSENSITIVE = True
 RANKINGS_RECORDER = os.environ.get("RANKINGS_RECORDER", "database")
 if RANKINGS_RECORDER not in {"database", "redis"}:
     raise ImproperlyConfigured("RANKINGS_RECORDER must be 'database' or 'redis'.")
-if RANKINGS_RECORDER == "redis" and not REDIS_URL:
-    raise ImproperlyConfigured("RANKINGS_RECORDER=redis needs REDIS_URL.")
+# The Redis recorder's counters; best a database of their own, since clearing a
+# Django cache empties its whole Redis database.
+RANKINGS_REDIS_URL = os.environ.get("RANKINGS_REDIS_URL", REDIS_URL)
+if RANKINGS_RECORDER == "redis" and not RANKINGS_REDIS_URL:
+    raise ImproperlyConfigured("RANKINGS_RECORDER=redis needs RANKINGS_REDIS_URL or REDIS_URL.")
 RANKINGS_REDIS_TIMEOUT = 0.25
 # How long a page's view token stays valid: longer than any cache keeps the page.
 RANKINGS_TOKEN_MAX_AGE = env_int("RANKINGS_TOKEN_MAX_AGE", 6 * 3600)
@@ -259,3 +260,7 @@ RANKINGS_SITE_LABEL = os.environ.get("RANKINGS_SITE_LABEL", "ACCESS RANKING")
 RANKINGS_SECTION_SIZE = env_int("RANKINGS_SECTION_SIZE", 5)
 RANKINGS_SITE_SIZE = env_int("RANKINGS_SITE_SIZE", 10)
 RANKINGS_PAGE_SIZE = env_int("RANKINGS_PAGE_SIZE", 30)
+
+# Django tasks (rankings.tasks): run where they are enqueued, unless a deployment
+# configures a queue backend (e.g. django-tasks-db) and a worker.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

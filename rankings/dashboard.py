@@ -7,15 +7,16 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from articles.models import Article, Category
+from articles.models import Category
 
 from .buckets import hour_of
 from .charts import bar_chart, sparkline
 from .models import DailyViews, HourlyViews
-from .selectors import published_articles, rank, view_totals
+from .selectors import published_articles, rank, ranked_order, top_articles, view_totals
 from .windows import WINDOWS
 
 TABLE_SIZE = 100
+PANEL_RANKS = 100
 MAX_RANGE_DAYS = 366
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
@@ -83,16 +84,14 @@ class DashboardRow:
 
 def rank_positions(start, end, *, section=None):
     """{article_id: rank} of every article read in [start, end), ranked as a ranking is."""
-    totals = view_totals(start, end, section=section)
-    published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
-    order = sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
+    order = ranked_order(view_totals(start, end, section=section))
     return {pk: position for position, pk in enumerate(order, start=1)}
 
 
 def dashboard(start, end, *, section=None):
     """The ranked rows with shares, rank changes and charts, and the period's totals."""
-    rows = rank(start, end, section=section, limit=TABLE_SIZE)
     totals = view_totals(start, end, section=section)
+    rows = rank(start, end, section=section, limit=TABLE_SIZE, totals=totals)
     total_views = sum(totals.values())
     previous = rank_positions(start - (end - start), start, section=section)
     step = HOUR if end - start <= 7 * DAY else DAY
@@ -170,12 +169,16 @@ def article_panel(article, *, now=None):
     days = (today - first_day).days + 1
     daily = view_series([article.pk], days_start, days_start + days * DAY, step=DAY)[article.pk]
 
-    ranks = []
-    for window in WINDOWS.values():
-        start, window_end = window.span(now)
-        site = rank_positions(start, window_end)
-        section = rank_positions(start, window_end, section=article.category)
-        ranks.append((window.label, site.get(article.pk), section.get(article.pk)))
+    # Ranks come from the cached rankings, so opening an article costs no ranking query
+    # most of the time; an article below PANEL_RANKS shows no rank.
+    ranks = [
+        (
+            window.label,
+            _position(top_articles(key, limit=PANEL_RANKS), article.pk),
+            _position(top_articles(key, section=article.category, limit=PANEL_RANKS), article.pk),
+        )
+        for key, window in WINDOWS.items()
+    ]
     return {
         "hourly_chart": bar_chart(
             [
@@ -196,3 +199,7 @@ def article_panel(article, *, now=None):
         "ranks": ranks,
         "is_live": published_articles().filter(pk=article.pk).exists(),
     }
+
+
+def _position(ranking, article_id):
+    return next((item.rank for item in ranking if item.article_id == article_id), None)

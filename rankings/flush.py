@@ -16,7 +16,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
@@ -67,14 +67,14 @@ def apply_batch(client, batch):
         batch.removeprefix(BATCH_PREFIX).split(":")[0], "%Y%m%d%H"
     ).replace(tzinfo=datetime.UTC)
     counts = {int(article): int(views) for article, views in client.hgetall(batch).items()}
-    existing = set(Article.objects.filter(pk__in=counts).values_list("pk", flat=True))
-    try:
-        with transaction.atomic():
-            if FlushedBatch.objects.filter(batch=batch).exists():
-                return None
-            FlushedBatch.objects.create(batch=batch)
-            for article_id in sorted(existing):
-                add_views(article_id, hour, counts[article_id])
-    except IntegrityError:
-        return None  # a concurrent flush recorded this batch first
+    with transaction.atomic():
+        # A concurrent flush of the same batch waits here for the first to commit,
+        # then finds its row.
+        _, first_time = FlushedBatch.objects.get_or_create(batch=batch)
+        if not first_time:
+            return None
+        # Reads of articles deleted since are dropped with them.
+        existing = set(Article.objects.filter(pk__in=counts).values_list("pk", flat=True))
+        for article_id in sorted(existing):
+            add_views(article_id, hour, counts[article_id])
     return sum(counts[article_id] for article_id in existing)

@@ -26,7 +26,9 @@ class RedisRecorder:
     """HINCRBY into one hash per hour; `manage.py flush_views` moves them to the database.
 
     When Redis cannot be reached the read goes to the database instead, so the
-    reader sees no error and the view is not lost.
+    reader sees no error and the view is not lost. A command that was sent but
+    answered too late is not retried there: Redis may have applied it, and a view
+    counted twice is worse than one lost.
     """
 
     def __init__(self, client, fallback):
@@ -35,11 +37,21 @@ class RedisRecorder:
 
     def record(self, article_id, *, at=None):
         hour = hour_of(at or timezone.now())
+        import redis
+
         try:
             self.client.hincrby(redis_hits_key(hour), str(article_id), 1)
-        except Exception:
-            logger.warning("rankings: Redis unavailable; recording in the database", exc_info=True)
-            self.fallback.record(article_id, at=at)
+        except redis.TimeoutError as error:
+            if not str(error).startswith("Timeout connecting"):
+                logger.warning("rankings: Redis answered too late; view not retried", exc_info=True)
+                return
+            self._fall_back(article_id, at)
+        except redis.ConnectionError:
+            self._fall_back(article_id, at)
+
+    def _fall_back(self, article_id, at):
+        logger.warning("rankings: Redis unavailable; recording in the database", exc_info=True)
+        self.fallback.record(article_id, at=at)
 
 
 def redis_hits_key(hour):
@@ -51,7 +63,7 @@ def redis_client():
     import redis
 
     return redis.Redis.from_url(
-        settings.REDIS_URL,
+        settings.RANKINGS_REDIS_URL,
         socket_timeout=settings.RANKINGS_REDIS_TIMEOUT,
         socket_connect_timeout=settings.RANKINGS_REDIS_TIMEOUT,
         decode_responses=True,

@@ -6,6 +6,8 @@ views it holds, and spans older than hourly retention read one row per article-d
 """
 
 import datetime
+import logging
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,6 +19,11 @@ from articles.models import Article
 
 from .models import DailyViews, HourlyViews
 from .windows import WINDOWS
+
+logger = logging.getLogger(__name__)
+# How many times RANKINGS_CACHE_SECONDS a stale ranking may still be served while
+# one request recomputes it.
+STALE_FACTOR = 10
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,8 @@ def view_totals(start, end, *, section=None, article_ids=None):
     """{article_id: views} for published articles over [start, end) in UTC.
 
     Hourly buckets cover the span as far back as they are kept; before that, the
-    daily roll-ups count for the whole days inside the span.
+    daily roll-ups count for the whole UTC days inside the span (the hours of a
+    partial day at the edge are no longer known apart and are left out).
     """
     live = published_articles(section, article_ids)
     totals = dict(
@@ -52,8 +60,16 @@ def view_totals(start, end, *, section=None, article_ids=None):
         .annotate(total=Sum("views"))
     )
     if start < hourly_retention_start():
+        start_utc = start.astimezone(datetime.UTC)
+        first_whole_day = start_utc.date()
+        if start_utc.time() != datetime.time.min:
+            first_whole_day += datetime.timedelta(days=1)
         daily = (
-            DailyViews.objects.filter(day__gte=start.date(), day__lt=end.date(), article__in=live)
+            DailyViews.objects.filter(
+                day__gte=first_whole_day,
+                day__lt=end.astimezone(datetime.UTC).date(),
+                article__in=live,
+            )
             .values_list("article")
             .annotate(total=Sum("views"))
         )
@@ -62,23 +78,28 @@ def view_totals(start, end, *, section=None, article_ids=None):
     return totals
 
 
-def hourly_retention_start():
-    """The earliest hour whose bucket is still kept: older ones are rolled up by day."""
-    days = settings.RANKINGS_HOURLY_RETENTION_DAYS
-    return (timezone.now() - datetime.timedelta(days=days)).replace(
-        hour=0, minute=0, second=0, microsecond=0
+def hourly_retention_start(now=None):
+    """The UTC midnight from which hourly buckets are kept; older ones are rolled up by day."""
+    moment = (now or timezone.now()) - datetime.timedelta(
+        days=settings.RANKINGS_HOURLY_RETENTION_DAYS
     )
+    return moment.astimezone(datetime.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def rank(start, end, *, section=None, limit=None):
+def ranked_order(totals):
+    """Article ids by views, ties to the more recently published: the order of every ranking."""
+    published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
+    return sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
+
+
+def rank(start, end, *, section=None, limit=None, totals=None):
     """The most-read published articles in [start, end), most views first.
 
-    Ties go to the more recently published article. Inside hourly retention the
-    database sums, orders and cuts the list in one query; a span reaching further
-    back adds the daily roll-ups and orders in Python. One more query fetches the
-    ranked articles with their sections.
+    Inside hourly retention the database sums, orders and cuts the list in one
+    query; a span reaching further back (or `totals` already summed by the
+    caller) is ordered in Python. One more query fetches the ranked articles.
     """
-    if start >= hourly_retention_start():
+    if totals is None and start >= hourly_retention_start():
         rows = (
             HourlyViews.objects.filter(
                 hour__gte=start, hour__lt=end, article__in=published_articles(section)
@@ -90,10 +111,9 @@ def rank(start, end, *, section=None, limit=None):
         totals = dict(rows[:limit] if limit else rows)
         order = list(totals)
     else:
-        totals = view_totals(start, end, section=section)
-        published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
-        order = sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
-        order = order[:limit] if limit else order
+        if totals is None:
+            totals = view_totals(start, end, section=section)
+        order = ranked_order(totals)[:limit]
     if not order:
         return []
     articles = Article.objects.select_related("category").in_bulk(order)
@@ -117,31 +137,51 @@ def _ranked(position, article, views):
 def top_articles(window_key, *, section=None, limit=10):
     """The cached top `limit` of a rolling window, site-wide or for one section.
 
-    What readers see is at most RANKINGS_CACHE_SECONDS old; a cached ranking costs
-    one cache read and no SQL.
+    A ranking is served from the cache for RANKINGS_CACHE_SECONDS, then kept a
+    while longer as a stale copy: the first request to find it stale recomputes
+    it while every other request is still served the stale copy, so readers wait
+    for a cache read, not for a ranking, except on a cold cache.
     """
-    cache = caches["default"]
     key = f"rankings:top:{window_key}:{section.pk if section else 'all'}:{limit}"
-    ranking = cache.get(key)
-    if ranking is None:
+
+    def compute():
         start, end = WINDOWS[window_key].span(timezone.now())
-        ranking = rank(start, end, section=section, limit=limit)
-        cache.set(key, ranking, settings.RANKINGS_CACHE_SECONDS)
-    return ranking
+        return rank(start, end, section=section, limit=limit)
+
+    return _cached(key, compute)
+
+
+def _cached(key, compute):
+    cache = caches["default"]
+    fresh_for = settings.RANKINGS_CACHE_SECONDS
+    try:
+        entry = cache.get(key)
+        if entry is not None:
+            value, fresh_until = entry
+            # cache.add is the lock: only one request refreshes a stale entry.
+            if time.time() < fresh_until or not cache.add(f"{key}:refreshing", 1, fresh_for):
+                return value
+    except Exception:
+        logger.warning("rankings: cache unavailable; computing directly", exc_info=True)
+        return compute()
+    value = compute()
+    try:
+        cache.set(key, (value, time.time() + fresh_for), fresh_for * STALE_FACTOR)
+        cache.delete(f"{key}:refreshing")
+    except Exception:
+        logger.warning("rankings: cache unavailable; not keeping the ranking", exc_info=True)
+    return value
 
 
 def latest_articles(*, section=None, limit=10):
     """The fallback for an empty ranking: the newest articles, cached like a ranking."""
-    cache = caches["default"]
     key = f"rankings:latest:{section.pk if section else 'all'}:{limit}"
-    latest = cache.get(key)
-    if latest is None:
-        articles = Article.objects.published().select_related("category")
-        if section is not None:
-            articles = articles.filter(category=section)
-        latest = [
+
+    def compute():
+        articles = published_articles(section).select_related("category")
+        return [
             _ranked(position, article, 0)
             for position, article in enumerate(articles[:limit], start=1)
         ]
-        cache.set(key, latest, settings.RANKINGS_CACHE_SECONDS)
-    return latest
+
+    return _cached(key, compute)

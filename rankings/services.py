@@ -30,6 +30,9 @@ def roll_up_hourly_views(*, before):
         day_end = min(day_start + datetime.timedelta(days=1), before)
         with transaction.atomic():
             hours = HourlyViews.objects.filter(hour__gte=day_start, hour__lt=day_end)
+            # Lock the day's buckets: a second roll-up running at the same time waits,
+            # then finds them gone instead of adding them again.
+            list(hours.select_for_update().values_list("pk", flat=True))
             totals = (
                 hours.annotate(day=TruncDate("hour", tzinfo=datetime.UTC))
                 .values_list("article", "day")
@@ -41,12 +44,6 @@ def roll_up_hourly_views(*, before):
                     DailyViews.objects.create(article_id=article_id, day=day, views=views)
             hours.delete()
         days += 1
-
-
-def retention_cutoff(*, days, now=None):
-    """The UTC midnight before which hourly buckets are rolled up."""
-    moment = (now or timezone.now()) - datetime.timedelta(days=days)
-    return moment.astimezone(datetime.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 @transaction.atomic

@@ -33,7 +33,7 @@ def record_view(request):
         Article.objects.published().filter(pk=article_id).exists()
     ):
         # One transaction for the reader's marker and the increment: one commit to
-        # wait for, and never a marker without its view.
+        # wait for, and (with both in the database) never a marker without its view.
         with transaction.atomic():
             if is_first_read(reader_id(request), article_id):
                 get_recorder().record(article_id)

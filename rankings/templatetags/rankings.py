@@ -3,7 +3,6 @@
 from django import template
 from django.conf import settings
 
-from ..dashboard import article_panel
 from ..selectors import latest_articles, top_articles
 from ..tokens import make_view_token
 
@@ -47,9 +46,3 @@ def _widget(*, heading, window, section, limit):
         "section": section,
         "window": window,
     }
-
-
-@register.inclusion_tag("admin/rankings/article_panel.html")
-def article_views_panel(article):
-    """For the article's admin page: its views over time and its current ranks."""
-    return article_panel(article)

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
+from django.db import connections
 from django.utils import timezone
 
 from rankings import flush
@@ -115,6 +116,33 @@ def test_a_flush_killed_midway_and_rerun_loses_and_doubles_nothing(
     assert FlushedBatch.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_flushes_at_once_apply_each_batch_once(recorder, redis_client):
+    articles = [ArticleFactory() for _ in range(3)]
+    for article in articles:
+        for _ in range(25):
+            recorder.record(article.pk)
+    def flush_in_thread(_):
+        try:
+            flush_redis_counts(redis_client)
+        finally:
+            connections.close_all()  # a thread's connection would outlive the test database
+
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(flush_in_thread, range(2)))
+    assert [views_of(a) for a in articles] == [25, 25, 25]
+
+
+def test_reads_of_a_deleted_article_do_not_sink_the_batch(recorder, redis_client):
+    kept, deleted = ArticleFactory(), ArticleFactory()
+    for article in (kept, deleted, kept):
+        recorder.record(article.pk)
+    deleted.delete()
+    flush_redis_counts(redis_client)
+    assert views_of(kept) == 2
+    assert redis_client.keys("rankings:*") == []
+
+
 def test_with_redis_down_reads_go_to_the_database():
     dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
     article = ArticleFactory()
@@ -124,7 +152,7 @@ def test_with_redis_down_reads_go_to_the_database():
 
 def test_the_endpoint_uses_redis_when_configured(client, settings, redis_client):
     settings.RANKINGS_RECORDER = "redis"
-    settings.REDIS_URL = REDIS_TEST_URL
+    settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
     get_recorder.cache_clear()
     from rankings.recorders import redis_client as shared_client
 

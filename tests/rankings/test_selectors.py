@@ -103,9 +103,10 @@ def test_rolled_up_days_still_count_in_long_spans(settings):
     assert [i.views for i in rank(start, end)] == [9]
 
 
-def test_a_ranking_costs_two_queries_and_a_cached_one_none(django_assert_num_queries):
+@pytest.mark.parametrize("n_articles", [4, 25])
+def test_a_ranking_costs_two_queries_and_a_cached_one_none(django_assert_num_queries, n_articles):
     now = timezone.now()
-    articles = [ArticleFactory() for _ in range(6)]
+    articles = [ArticleFactory() for _ in range(n_articles)]
     HourlyViews.objects.bulk_create(
         HourlyViews(article=a, hour=hour_of(now) - datetime.timedelta(hours=h), views=h + n)
         for n, a in enumerate(articles)
@@ -116,6 +117,33 @@ def test_a_ranking_costs_two_queries_and_a_cached_one_none(django_assert_num_que
     assert len(first) == 3
     with django_assert_num_queries(0):
         assert top_articles("24h", limit=3) == first
+
+
+@pytest.mark.parametrize("n_articles", [4, 25])
+def test_a_long_span_costs_three_queries_whatever_it_holds(django_assert_num_queries, n_articles):
+    now = timezone.now()
+    for n in range(n_articles):
+        article = ArticleFactory(published_at=now - datetime.timedelta(days=200))
+        DailyViews.objects.create(
+            article=article, day=(now - datetime.timedelta(days=150)).date(), views=n + 1
+        )
+        HourlyViews.objects.create(article=article, hour=hour_of(now), views=1)
+    # the hourly sums, the daily sums, the publication times, the ranked articles
+    with django_assert_num_queries(4):
+        ranking = rank(now - datetime.timedelta(days=180), now + datetime.timedelta(hours=1))
+    assert [item.views for item in ranking][:2] == [n_articles + 1, n_articles]
+
+
+def test_a_partial_day_at_the_edge_of_a_long_span_is_left_out(settings):
+    now = timezone.now()
+    article = ArticleFactory(published_at=now - datetime.timedelta(days=200))
+    start = (now - datetime.timedelta(days=150)).replace(hour=12, minute=0, second=0, microsecond=0)
+    DailyViews.objects.create(article=article, day=start.date(), views=100)  # begins before start
+    DailyViews.objects.create(
+        article=article, day=start.date() + datetime.timedelta(days=1), views=7
+    )
+    end = start + datetime.timedelta(days=3)
+    assert [item.views for item in rank(start, end)] == [7]
 
 
 def test_an_empty_ranking_falls_back_to_the_latest_articles():

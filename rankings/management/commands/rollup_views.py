@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from rankings.readers import forget_expired_reads
-from rankings.services import retention_cutoff, roll_up_hourly_views
+from rankings.selectors import hourly_retention_start
+from rankings.services import roll_up_hourly_views
 
 
 class Command(BaseCommand):
@@ -11,16 +11,9 @@ class Command(BaseCommand):
         "buckets, and forget expired repeat-reader markers. Run it daily."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--days",
-            type=int,
-            default=settings.RANKINGS_HOURLY_RETENTION_DAYS,
-            help="Keep this many days of hourly buckets (default: the setting).",
-        )
-
-    def handle(self, *args, days, **options):
-        cutoff = retention_cutoff(days=days)
+    def handle(self, *args, **options):
+        # Always the setting's point: rankings read hourly buckets back to exactly there.
+        cutoff = hourly_retention_start()
         rolled = roll_up_hourly_views(before=cutoff)
         forgotten = forget_expired_reads()
         self.stdout.write(
