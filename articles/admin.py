@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from media import renditions
+
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Byline, Category
@@ -98,7 +100,7 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["headline", "subheadline", "slug", "category", "dateline"]}),
         ("Story", {"fields": ["summary", "body", "tags"]}),
-        ("Lead photo", {"fields": ["lead_photo"]}),
+        ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption", "lead_photo_credit"]}),
         (
             "Publication",
             {
@@ -208,8 +210,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if photo is None:
             return "—"
         return format_html(
-            '<img src="{}" alt="{}" width="64" loading="lazy" class="photo-thumbnail">',
-            photo.image.url,
+            '<img src="{}" alt="{}" width="64" height="64" loading="lazy" class="photo-thumbnail">',
+            renditions.url(photo, "square", 160, "jpg"),
             photo.alt_text,
         )
 

@@ -134,6 +134,17 @@ class Article(models.Model):
         related_name="lead_articles",
         help_text="Pick a photo from the library, or add one with the + button.",
     )
+    lead_photo_caption = models.TextField(
+        "caption for this article",
+        blank=True,
+        help_text="Leave empty to use the photo's own caption.",
+    )
+    lead_photo_credit = models.CharField(
+        "credit for this article",
+        max_length=200,
+        blank=True,
+        help_text="Leave empty to use the photo's own credit.",
+    )
     tags = TaggableManager(blank=True, help_text="Separate tags with commas.")
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -233,6 +244,15 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def lead_caption(self):
+        """The lead photo's caption here: this article's own, or the photo's."""
+        return self.lead_photo_caption or (self.lead_photo.caption if self.lead_photo else "")
+
+    @property
+    def lead_credit(self):
+        return self.lead_photo_credit or (self.lead_photo.credit if self.lead_photo else "")
 
     @property
     def is_scheduled(self):

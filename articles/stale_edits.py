@@ -22,6 +22,8 @@ FIELDS = [
     "summary",
     "body",
     "lead_photo",
+    "lead_photo_caption",
+    "lead_photo_credit",
     "status",
     "published_at",
     "owner",

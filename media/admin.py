@@ -1,42 +1,135 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
 
+from . import renditions
+from .forms import PhotoForm
 from .models import Photo
+from .services import photo_deleted, photo_saved
+
+
+class UsageFilter(admin.SimpleListFilter):
+    """Used or unused anywhere: whatever models point at photos, without naming them."""
+
+    title = "use"
+    parameter_name = "use"
+
+    def lookups(self, request, model_admin):
+        return [("unused", "Unused"), ("used", "Used")]
+
+    def queryset(self, request, queryset):
+        unused = Q()
+        for relation in Photo._meta.related_objects:
+            unused &= Q(**{f"{relation.name}__isnull": True})
+        if self.value() == "unused":
+            return queryset.filter(unused).distinct()
+        if self.value() == "used":
+            return queryset.exclude(unused).distinct()
+        return queryset
 
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
+    form = PhotoForm
     list_display = ["thumbnail", "__str__", "credit", "dimensions", "uploaded_by", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
-    list_filter = ["created_at"]
+    list_filter = [UsageFilter, "uploaded_by", "created_at"]
     list_select_related = ["uploaded_by"]
-    search_fields = ["caption", "credit", "alt_text"]
-    readonly_fields = ["preview", "dimensions", "uploaded_by", "created_at"]
-    fields = ["image", "preview", "alt_text", "caption", "credit", "dimensions", "uploaded_by"]
+    search_fields = ["caption", "credit", "alt_text", "tags__name"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["focal_point", "dimensions", "uploaded_by", "created_at", "used_in"]
+    list_per_page = 48
+
+    class Media:
+        css = {"all": ["media/photo-admin.css"]}
+        js = ["media/focal-point.js"]
+
+    def get_fieldsets(self, request, obj=None):
+        about = ["alt_text", "caption", "credit", "tags"]
+        if obj is None:
+            return [(None, {"fields": ["image", *about]})]
+        return [
+            (None, {"fields": ["image", *about]}),
+            ("Focal point and crops", {"fields": ["focal_point", "focal_x", "focal_y"]}),
+            ("Library", {"fields": ["dimensions", "uploaded_by", "created_at", "used_in"]}),
+        ]
 
     @admin.display(description="Photo")
     def thumbnail(self, photo):
         return format_html(
-            '<img src="{}" alt="{}" width="80" loading="lazy" class="photo-thumbnail">',
-            photo.image.url,
+            '<img src="{}" alt="{}" width="80" height="80" loading="lazy" class="photo-thumbnail">',
+            renditions.url(photo, "square", 160, "jpg"),
             photo.alt_text,
         )
 
-    @admin.display(description="Preview")
-    def preview(self, photo):
-        if not photo.pk:
-            return "—"
+    @admin.display(description="Click the subject of the picture")
+    def focal_point(self, photo):
+        """The preview to click, and the crops readers get, updated as the point moves."""
+        preview = renditions.url(
+            photo, "original", renditions.widths(photo, renditions.SHAPES["original"])[0], "jpg"
+        )
+        crops = format_html_join(
+            "",
+            '<figure class="focal-crop"><div class="focal-crop__frame" style="aspect-ratio: {}"'
+            ' data-focal-crop><img src="{}" alt=""></div><figcaption>{}</figcaption></figure>',
+            [
+                ("16 / 9", preview, "Card 16:9"),
+                ("1 / 1", preview, "Square"),
+                ("1200 / 630", preview, "Social 1200×630"),
+            ],
+        )
         return format_html(
-            '<img src="{}" alt="{}" style="max-width: 480px; height: auto">',
-            photo.image.url,
+            '<div class="focal-picker" data-focal-picker>'
+            '<div class="focal-picker__image"><img src="{}" alt="{}">'
+            '<span class="focal-picker__marker" aria-hidden="true"></span></div>'
+            '<div class="focal-crops">{}</div></div>',
+            preview,
             photo.alt_text,
+            crops,
         )
 
     @admin.display(description="Size")
     def dimensions(self, photo):
         return f"{photo.width}×{photo.height}" if photo.pk else "—"
 
+    @admin.display(description="Used in")
+    def used_in(self, photo):
+        """Everything that uses the photo, with links to it, whatever app it belongs to."""
+        users = [
+            obj
+            for relation in Photo._meta.related_objects
+            for obj in getattr(photo, relation.get_accessor_name()).all()
+        ]
+        if not users:
+            return "Not used yet."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((self._link(obj),) for obj in users)),
+        )
+
+    @staticmethod
+    def _link(obj):
+        opts = obj._meta
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        except NoReverseMatch:
+            return f"{opts.verbose_name.capitalize()}: {obj}"
+        return format_html('{}: <a href="{}">{}</a>', opts.verbose_name.capitalize(), url, obj)
+
     def save_model(self, request, obj, form, change):
+        previous = Photo.objects.get(pk=obj.pk) if change else None
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+        photo_saved(obj, previous=previous)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        photo_deleted(obj)
+
+    def delete_queryset(self, request, queryset):
+        photos = list(queryset)
+        super().delete_queryset(request, queryset)
+        for photo in photos:
+            photo_deleted(photo)

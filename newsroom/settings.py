@@ -204,11 +204,18 @@ STORAGES = {
 # Uploads live outside the source tree.
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Refuse images larger than this many pixels (a decompression bomb guard).
 # Let Django itself serve uploads: on for local development; in production the
 # web server or object storage serves MEDIA_URL instead.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
+# Refuse images larger than this many pixels (a decompression bomb guard) or bytes.
 PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
+PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 25_000_000)
+# The widths photos are rendered at, for srcset (the original shape and the 16:9 card).
+PHOTO_RENDITION_WIDTHS = tuple(
+    int(width)
+    for width in env_list("PHOTO_RENDITION_WIDTHS", ["320", "640", "960", "1280", "1920"])
+)
+# Uploads above this size go to a temporary file, not memory, while they are read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Category
 from media.models import Photo
+from media.renditions import make_renditions
 
 from .images import image_bytes
 
@@ -40,13 +41,20 @@ class AuthorFactory(factory.django.DjangoModelFactory):
 class PhotoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Photo
+        skip_postgeneration_save = True
 
     image = factory.django.FileField(
         filename="photo.jpg", data=factory.LazyFunction(lambda: image_bytes(size=(160, 90)))
     )
+    content_hash = factory.Sequence(lambda n: f"{n:064x}")
     caption = "Ana Costa, left, and Bo Lind arrive for a meeting in Brussels on Thursday."
     credit = "Kim Sato / Newsroom"
     alt_text = "Two officials walking into a building"
+
+    @factory.post_generation
+    def renditions(photo, create, extracted, **kwargs):
+        if create:
+            make_renditions(photo)
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

@@ -122,6 +122,7 @@ def test_two_flushes_at_once_apply_each_batch_once(recorder, redis_client):
     for article in articles:
         for _ in range(25):
             recorder.record(article.pk)
+
     def flush_in_thread(_):
         try:
             flush_redis_counts(redis_client)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.demo import stories
 from articles.demo.drawing import draw_photo
 from articles.models import Article, Author, Byline, Category
-from media.models import Photo
+from media.services import add_photo
 
 
 class Command(BaseCommand):
@@ -101,11 +101,9 @@ def _create_article(spec, sections, authors):
 def _create_photo(spec):
     # crc32, unlike hash(), is the same in every process, so each article keeps its picture.
     jpeg, alt_text = draw_photo(spec.section, seed=zlib.crc32(spec.slug.encode()))
-    photo = Photo(
-        image=ContentFile(jpeg, name=f"{spec.slug}.jpg"),
+    return add_photo(
+        ContentFile(jpeg, name=f"{spec.slug}.jpg"),
         caption=spec.photo.caption,
         credit=spec.photo.credit,
         alt_text=alt_text,
     )
-    photo.save()
-    return photo

@@ -1,0 +1,167 @@
+"""Turning an uploaded file into a safe original for the library.
+
+Everything here works on an already opened upload: it checks the format by
+content, refuses decompression bombs before decoding, decodes the whole image
+(a truncated file fails here, not on a reader's page), applies the EXIF
+orientation, and re-encodes without private metadata (GPS, camera serials,
+editing history). The colour profile is kept; the photographer's copyright and
+caption fields are read out, to prefill the form, and then dropped.
+"""
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+
+# Pillow's format name: the file name endings that may carry it.
+ACCEPTED_FORMATS = {
+    "JPEG": {".jpg", ".jpeg"},
+    "PNG": {".png"},
+    "WEBP": {".webp"},
+    "GIF": {".gif"},
+}
+# Phones write JPEGs with extra preview frames that Pillow calls MPO: a JPEG all the same.
+FORMAT_ALIASES = {"MPO": "JPEG"}
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 90, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 90, "method": 4},
+    "GIF": {},
+}
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    file: ContentFile  # the re-encoded original, named with its true extension
+    width: int
+    height: int
+    content_hash: str  # of the uploaded bytes: the same file uploaded twice is the same photo
+    caption: str  # from the file's own description field, if any
+    credit: str  # from its artist or copyright field, if any
+
+
+def content_hash(file):
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in iter(lambda: file.read(1 << 20), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
+
+
+def clean_image(file):
+    """A CleanImage from an upload, or a ValidationError saying what is wrong with it."""
+    if file.size > settings.PHOTO_MAX_BYTES:
+        raise ValidationError(
+            "This file is %(size)s MB; the limit is %(limit)s MB.",
+            code="too_large",
+            params={
+                "size": f"{file.size / 1_000_000:.1f}",
+                "limit": settings.PHOTO_MAX_BYTES // 1_000_000,
+            },
+        )
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns below twice its own limit; ours is checked below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(file)
+        with image:
+            _check_format(image, file.name)
+            _check_pixels(image)
+            image.load()
+            metadata = _metadata(image)
+            cleaned = _reencode(image)
+    except UnidentifiedImageError:
+        raise ValidationError(
+            "This file is not an image; upload a JPEG, PNG, WebP or GIF.", code="not_an_image"
+        ) from None
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            "This image is damaged or incomplete and cannot be read.", code="broken_image"
+        ) from None
+    finally:
+        file.seek(0)
+    data, width, height, format = cleaned
+    suffix = sorted(ACCEPTED_FORMATS[format])[0]
+    return CleanImage(
+        file=ContentFile(data, name=f"{PurePath(file.name or 'photo').stem}{suffix}"),
+        width=width,
+        height=height,
+        content_hash=content_hash(file),
+        **metadata,
+    )
+
+
+def image_format(image):
+    return FORMAT_ALIASES.get(image.format, image.format)
+
+
+def _check_format(image, name):
+    if image_format(image) not in ACCEPTED_FORMATS:
+        raise ValidationError(
+            "This file is a %(format)s image; upload a JPEG, PNG, WebP or GIF.",
+            code="unsupported_format",
+            params={"format": image.format or "unknown"},
+        )
+    suffix = PurePath(name or "").suffix.lower()
+    if suffix not in ACCEPTED_FORMATS[image_format(image)]:
+        raise ValidationError(
+            "This file is a %(format)s image but its name ends in “%(suffix)s”; "
+            "rename it to %(expected)s.",
+            code="extension_mismatch",
+            params={
+                "format": image_format(image),
+                "suffix": suffix or "(nothing)",
+                "expected": " or ".join(sorted(ACCEPTED_FORMATS[image_format(image)])),
+            },
+        )
+
+
+def _check_pixels(image):
+    width, height = image.size
+    if width * height > settings.PHOTO_MAX_PIXELS:
+        raise ValidationError(
+            "This image is %(width)d×%(height)d pixels, more than the limit of "
+            "%(limit)s megapixels.",
+            code="too_many_pixels",
+            params={
+                "width": width,
+                "height": height,
+                "limit": settings.PHOTO_MAX_PIXELS // 1_000_000,
+            },
+        )
+
+
+def _metadata(image):
+    exif = image.getexif()
+    description = str(exif.get(ExifTags.Base.ImageDescription, "")).strip()
+    credit = str(
+        exif.get(ExifTags.Base.Artist, "") or exif.get(ExifTags.Base.Copyright, "")
+    ).strip()
+    return {"caption": description[:1000], "credit": credit[:200]}
+
+
+def _reencode(image):
+    """The pixels, upright, in the same format, with the colour profile and nothing else."""
+    format = image_format(image)
+    icc_profile = image.info.get("icc_profile")
+    options = dict(SAVE_OPTIONS[format])
+    if icc_profile and format != "GIF":
+        options["icc_profile"] = icc_profile
+    if format == "GIF" and getattr(image, "n_frames", 1) > 1:
+        options.update(save_all=True, loop=image.info.get("loop", 0))
+        upright = image
+    else:
+        upright = ImageOps.exif_transpose(image)
+        if format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
+            upright = upright.convert("RGB")
+    buffer = io.BytesIO()
+    upright.save(buffer, format=format, **options)
+    return buffer.getvalue(), upright.width, upright.height, format
