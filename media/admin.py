@@ -93,14 +93,18 @@ class PhotoAdmin(admin.ModelAdmin):
     def dimensions(self, photo):
         return f"{photo.width}×{photo.height}" if photo.pk else "—"
 
-    @admin.display(description="Used in")
-    def used_in(self, photo):
-        """Everything that uses the photo, with links to it, whatever app it belongs to."""
-        users = [
+    @staticmethod
+    def _users(photo):
+        """Everything that uses the photo, whatever app it belongs to."""
+        return [
             obj
             for relation in Photo._meta.related_objects
             for obj in getattr(photo, relation.get_accessor_name()).all()
         ]
+
+    @admin.display(description="Used in")
+    def used_in(self, photo):
+        users = self._users(photo)
         if not users:
             return "Not used yet."
         return format_html(
@@ -116,6 +120,13 @@ class PhotoAdmin(admin.ModelAdmin):
         except NoReverseMatch:
             return f"{opts.verbose_name.capitalize()}: {obj}"
         return format_html('{}: <a href="{}">{}</a>', opts.verbose_name.capitalize(), url, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """A photo in use cannot go: the delete page names what uses it, with links."""
+        used = [self._link(obj) for photo in objs for obj in self._users(photo)]
+        if used:
+            return [], {}, set(), used
+        return super().get_deleted_objects(objs, request)
 
     def save_model(self, request, obj, form, change):
         previous = Photo.objects.get(pk=obj.pk) if change else None

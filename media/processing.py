@@ -17,14 +17,15 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
-# Pillow's format name: the file name endings that may carry it.
+# Pillow's format name: the file name endings that may carry it, the usual one first.
 ACCEPTED_FORMATS = {
-    "JPEG": {".jpg", ".jpeg"},
-    "PNG": {".png"},
-    "WEBP": {".webp"},
-    "GIF": {".gif"},
+    "JPEG": (".jpg", ".jpeg"),
+    "PNG": (".png",),
+    "WEBP": (".webp",),
+    "GIF": (".gif",),
 }
 # Phones write JPEGs with extra preview frames that Pillow calls MPO: a JPEG all the same.
 FORMAT_ALIASES = {"MPO": "JPEG"}
@@ -59,11 +60,11 @@ def clean_image(file):
     """A CleanImage from an upload, or a ValidationError saying what is wrong with it."""
     if file.size > settings.PHOTO_MAX_BYTES:
         raise ValidationError(
-            "This file is %(size)s MB; the limit is %(limit)s MB.",
+            "This file is %(size)s; the limit is %(limit)s.",
             code="too_large",
             params={
-                "size": f"{file.size / 1_000_000:.1f}",
-                "limit": settings.PHOTO_MAX_BYTES // 1_000_000,
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.PHOTO_MAX_BYTES),
             },
         )
     file.seek(0)
@@ -89,7 +90,7 @@ def clean_image(file):
     finally:
         file.seek(0)
     data, width, height, format = cleaned
-    suffix = sorted(ACCEPTED_FORMATS[format])[0]
+    suffix = ACCEPTED_FORMATS[format][0]
     return CleanImage(
         file=ContentFile(data, name=f"{PurePath(file.name or 'photo').stem}{suffix}"),
         width=width,
@@ -119,7 +120,7 @@ def _check_format(image, name):
             params={
                 "format": image_format(image),
                 "suffix": suffix or "(nothing)",
-                "expected": " or ".join(sorted(ACCEPTED_FORMATS[image_format(image)])),
+                "expected": " or ".join(ACCEPTED_FORMATS[image_format(image)]),
             },
         )
 
@@ -159,7 +160,8 @@ def _reencode(image):
         options.update(save_all=True, loop=image.info.get("loop", 0))
         upright = image
     else:
-        upright = ImageOps.exif_transpose(image)
+        # In place: a 24-megapixel photo is 72 MB decoded; a copy would double that.
+        upright = ImageOps.exif_transpose(image, in_place=True) or image
         if format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
             upright = upright.convert("RGB")
     buffer = io.BytesIO()

@@ -1,6 +1,9 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.core.management import call_command
 
 from .factories import AuthorFactory, UserFactory
 
@@ -15,6 +18,13 @@ def _fresh_caches():
         cache.clear()
 
 
+@pytest.fixture
+def roles(db):
+    """The role groups. Migrations make them, but a transactional test's flush removes them."""
+    if not Group.objects.filter(name="Editor").exists():
+        call_command("sync_roles", stdout=io.StringIO())
+
+
 def _member_of(group_name, username):
     user = UserFactory(username=username)
     user.groups.add(Group.objects.get(name=group_name))
@@ -22,26 +32,26 @@ def _member_of(group_name, username):
 
 
 @pytest.fixture
-def reporter(db):
+def reporter(roles):
     user = _member_of("Reporter", "reporter")
     AuthorFactory(name="Riley Reporter", slug="riley-reporter", user=user)
     return user
 
 
 @pytest.fixture
-def other_reporter(db):
+def other_reporter(roles):
     user = _member_of("Reporter", "other-reporter")
     AuthorFactory(name="Olu Other", slug="olu-other", user=user)
     return user
 
 
 @pytest.fixture
-def editor(db):
+def editor(roles):
     return _member_of("Editor", "editor")
 
 
 @pytest.fixture
-def photo_editor(db):
+def photo_editor(roles):
     return _member_of("Photo editor", "photo-editor")
 
 

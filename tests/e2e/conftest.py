@@ -4,7 +4,6 @@ Playwright cannot download its own browser here, so it is pointed at the system
 Chromium; without one, these tests are skipped with the reason shown.
 """
 
-import io
 import os
 import shutil
 
@@ -41,11 +40,3 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
-
-
-@pytest.fixture
-def roles(transactional_db):
-    """The role groups: a transactional test's flush removes what migrations made."""
-    from django.core.management import call_command
-
-    call_command("sync_roles", stdout=io.StringIO())

@@ -1,0 +1,64 @@
+"""Real image files, good and hostile, made in memory for the photo desk's tests."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from tests.images import image_bytes
+
+GPS_IFD = 0x8825
+EXIF_IFD = 0x8769
+BODY_SERIAL_NUMBER = 0xA431
+ORIENTATION = 0x0112
+ARTIST = 0x013B
+IMAGE_DESCRIPTION = 0x010E
+
+
+def upload(name, data, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def phone_jpeg(*, size=(400, 300)):
+    """A phone photo lying on its side (EXIF orientation 6) with GPS and a camera serial.
+
+    The left half is red and the right half blue, so the turn can be checked.
+    """
+    image = Image.new("RGB", size, "blue")
+    image.paste((255, 0, 0), (0, 0, size[0] // 2, size[1]))
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    exif[ARTIST] = "Mei Tanaka / Newsroom"
+    exif[IMAGE_DESCRIPTION] = "Protesters gather outside parliament on Friday."
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (35.0, 41.0, 22.0), 3: "E", 4: (139.0, 41.0, 30.0)})
+    exif.get_ifd(EXIF_IFD)[BODY_SERIAL_NUMBER] = "SN-0042-SECRET"
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif, quality=95)
+    return buffer.getvalue()
+
+
+def bomb_png(size):
+    """A tiny file that would decode to a huge picture."""
+    buffer = io.BytesIO()
+    Image.new("1", size).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def truncated_jpeg():
+    data = image_bytes(size=(400, 300))
+    return data[: len(data) * 2 // 3]
+
+
+def png_with_html():
+    return image_bytes(format="PNG") + b"<html><script>alert(document.cookie)</script></html>"
+
+
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
+    b'<rect width="10" height="10"/></svg>'
+)
+
+
+def exif_of(data):
+    with Image.open(io.BytesIO(data)) as image:
+        return image.getexif(), image.info

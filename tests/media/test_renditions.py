@@ -1,0 +1,112 @@
+"""Renditions: made once, named deterministically, cropped around the focal point."""
+
+import io
+
+import pytest
+from django.core.files.storage import default_storage
+from django.template import Context, Template
+from PIL import Image
+
+from media import renditions
+from media.renditions import SHAPES, crop_box, make_renditions
+from tests.factories import PhotoFactory
+from tests.images import image_bytes
+
+from .files import GPS_IFD, exif_of, phone_jpeg, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_files(photo):
+    try:
+        return sorted(default_storage.listdir(renditions.folder(photo))[1])
+    except FileNotFoundError:
+        return []
+
+
+def big_photo(**kwargs):
+    return PhotoFactory(
+        image__data=image_bytes(size=(1600, 900)), image__filename="big.jpg", **kwargs
+    )
+
+
+@pytest.mark.parametrize(
+    "focal, box",
+    [
+        ((0.0, 0.5), (0, 0, 900, 900)),
+        ((0.5, 0.5), (350, 0, 1250, 900)),
+        ((1.0, 0.5), (700, 0, 1600, 900)),
+    ],
+)
+def test_a_square_crop_follows_the_focal_point_like_css(focal, box):
+    assert crop_box(1600, 900, (1, 1), *focal) == box
+
+
+def test_every_shape_width_and_format_is_made_once_and_reused():
+    photo = big_photo()
+    files = stored_files(photo)
+    assert "original-1280.webp" in files and "original-1280.jpg" in files
+    assert "original-1920.jpg" not in files  # never wider than the photo itself
+    assert "card-0.500-0.500-960.webp" in files
+    assert "square-0.500-0.500-640.jpg" in files
+    assert "social-0.500-0.500-1200.jpg" in files
+    assert len(files) == len(renditions.all_names(photo))
+
+    assert make_renditions(photo) == 0  # all there: nothing made again
+    with default_storage.open(f"{renditions.folder(photo)}/social-0.500-0.500-1200.jpg") as file:
+        assert Image.open(file).size == (1200, 630)
+    with default_storage.open(f"{renditions.folder(photo)}/card-0.500-0.500-320.webp") as file:
+        image = Image.open(file)
+        assert (image.format, image.size) == ("WEBP", (320, 180))
+
+
+def test_a_new_focal_point_replaces_the_cropped_renditions():
+    photo = big_photo()
+    photo.focal_x = 0.2
+    photo.save()
+    make_renditions(photo)
+    files = stored_files(photo)
+    assert "square-0.200-0.500-640.jpg" in files
+    assert not any("0.500-0.500" in name for name in files)
+    assert "original-640.jpg" in files  # uncropped: the same as before
+
+
+def test_renditions_carry_no_location_either():
+    from media.services import add_photo
+
+    photo = add_photo(upload("IMG_1.jpg", phone_jpeg(size=(800, 600))), alt_text="Protest")
+    make_renditions(photo)
+    for name in stored_files(photo):
+        with default_storage.open(f"{renditions.folder(photo)}/{name}") as file:
+            data = file.read()
+        exif, _ = exif_of(data)
+        assert not exif.get_ifd(GPS_IFD), name
+        assert b"SN-0042-SECRET" not in data
+
+
+def test_the_picture_element_has_srcsets_sizes_and_dimensions():
+    photo = big_photo()
+    html = Template(
+        '{% load media %}{% picture photo "card" sizes="50vw" loading="lazy" %}'
+    ).render(Context({"photo": photo}))
+    assert html.startswith('<picture><source type="image/webp" srcset="')
+    assert "card-0.500-0.500-320.webp 320w" in html
+    assert "card-0.500-0.500-1280.jpg 1280w" in html
+    assert 'sizes="50vw"' in html
+    assert 'width="640" height="360"' in html
+    assert 'loading="lazy"' in html
+    assert f'alt="{photo.alt_text}"' in html
+
+
+def test_a_small_photo_gets_one_rendition_its_own_size():
+    photo = PhotoFactory(image__data=image_bytes(size=(200, 100)))
+    assert renditions.widths(photo, SHAPES["original"]) == [200]
+    assert renditions.widths(photo, SHAPES["square"]) == [100]
+
+
+def test_transparent_png_renditions_are_flattened_on_white():
+    buffer = io.BytesIO()
+    Image.new("RGBA", (400, 300), (255, 0, 0, 0)).save(buffer, format="PNG")
+    photo = PhotoFactory(image__data=buffer.getvalue(), image__filename="clear.png")
+    with default_storage.open(renditions.name(photo, SHAPES["original"], 320, "jpg")) as file:
+        assert Image.open(file).getpixel((10, 10)) == (255, 255, 255)
