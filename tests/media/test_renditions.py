@@ -110,3 +110,18 @@ def test_transparent_png_renditions_are_flattened_on_white():
     photo = PhotoFactory(image__data=buffer.getvalue(), image__filename="clear.png")
     with default_storage.open(renditions.name(photo, SHAPES["original"], 320, "jpg")) as file:
         assert Image.open(file).getpixel((10, 10)) == (255, 255, 255)
+
+
+def test_the_command_makes_what_is_missing(settings):
+    import io
+
+    from django.core.management import call_command
+
+    photo = big_photo()
+    settings.PHOTO_RENDITION_WIDTHS = (480,)
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    assert "for 1 photo(s)" in out.getvalue()
+    files = stored_files(photo)
+    assert "original-480.webp" in files
+    assert "original-1280.jpg" not in files  # stale widths are deleted
