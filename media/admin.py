@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from . import renditions
 from .forms import PhotoForm
@@ -32,8 +33,8 @@ class UsageFilter(admin.SimpleListFilter):
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
     form = PhotoForm
-    list_display = ["thumbnail", "__str__", "credit", "dimensions", "uploaded_by", "created_at"]
-    list_display_links = ["thumbnail", "__str__"]
+    list_display = ["thumbnail", "description", "credit", "dimensions", "uploaded_by", "created_at"]
+    list_display_links = ["thumbnail", "description"]
     list_filter = [UsageFilter, "uploaded_by", "created_at"]
     list_select_related = ["uploaded_by"]
     search_fields = ["caption", "credit", "alt_text", "tags__name"]
@@ -63,12 +64,15 @@ class PhotoAdmin(admin.ModelAdmin):
             photo.alt_text,
         )
 
+    @admin.display(description="Caption")
+    def description(self, photo):
+        return Truncator(photo.caption or photo.alt_text).chars(90)
+
     @admin.display(description="Click the subject of the picture")
     def focal_point(self, photo):
         """The preview to click, and the crops readers get, updated as the point moves."""
-        preview = renditions.url(
-            photo, "original", renditions.widths(photo, renditions.SHAPES["original"])[0], "jpg"
-        )
+        widths = renditions.widths(photo, renditions.SHAPES["original"])
+        preview = renditions.url(photo, "original", widths[min(1, len(widths) - 1)], "jpg")
         crops = format_html_join(
             "",
             '<figure class="focal-crop"><div class="focal-crop__frame" style="aspect-ratio: {}"'
