@@ -254,6 +254,9 @@ RANKINGS_REDIS_TIMEOUT = 0.25
 RANKINGS_TOKEN_MAX_AGE = env_int("RANKINGS_TOKEN_MAX_AGE", 6 * 3600)
 # A reader's second read of an article within this many seconds is not counted.
 RANKINGS_REPEAT_WINDOW = env_int("RANKINGS_REPEAT_WINDOW", 30 * 60)
+# At most this many counted reads of an article from one address per window, however
+# many user agents it shows (an office or a household shares one address).
+RANKINGS_READS_PER_ADDRESS = env_int("RANKINGS_READS_PER_ADDRESS", 20)
 # The request header (as in request.META) our own proxy puts the client address
 # in, e.g. HTTP_X_FORWARDED_FOR; its last entry is used. Empty: REMOTE_ADDR.
 RANKINGS_CLIENT_IP_HEADER = os.environ.get("RANKINGS_CLIENT_IP_HEADER", "")

@@ -82,13 +82,15 @@ class RankingSnapshot(models.Model):
 
 
 class RecentRead(models.Model):
-    """A reader's read of an article, remembered until the repeat window ends.
+    """Reads of an article counted for one reader, or one address, in the repeat window.
 
-    Used when there is no Redis. `key` is "<article id>:<reader hash>"; the hash
-    cannot be turned back into an address or a user agent.
+    Used when there is no Redis. `key` is "reader:<article id>:<hash>" or
+    "address:<article id>:<hash>"; a hash cannot be turned back into an address
+    or a user agent.
     """
 
-    key = models.CharField(max_length=64, unique=True)
+    key = models.CharField(max_length=80, unique=True)
+    reads = models.PositiveIntegerField(default=1)
     expires_at = models.DateTimeField(db_index=True)
 
     def __str__(self):

@@ -9,7 +9,7 @@ from articles.models import Article
 
 from .filters import reason_not_to_count
 from .forms import RankingFilterForm
-from .readers import is_first_read, reader_id
+from .readers import is_counted
 from .recorders import get_recorder
 from .selectors import latest_articles, top_articles
 from .tokens import InvalidToken, read_view_token
@@ -35,7 +35,7 @@ def record_view(request):
         # One transaction for the reader's marker and the increment: one commit to
         # wait for, and (with both in the database) never a marker without its view.
         with transaction.atomic():
-            if is_first_read(reader_id(request), article_id):
+            if is_counted(request, article_id):
                 get_recorder().record(article_id)
     response = HttpResponse(status=204)
     response["Cache-Control"] = "no-store"

@@ -23,9 +23,11 @@ def browser(n=0):
     return BROWSER.replace("Safari/537.36", f"Safari/537.{n}")
 
 
-def report_read(client, article, *, user_agent=BROWSER, token=None, **extra):
+def report_read(client, article, *, user_agent=BROWSER, token=None, address="127.0.0.1", **headers):
     data = {"token": token if token is not None else make_view_token(article.pk)}
-    return client.post(VIEW_URL, data, headers={"user-agent": user_agent, **extra})
+    return client.post(
+        VIEW_URL, data, headers={"user-agent": user_agent, **headers}, REMOTE_ADDR=address
+    )
 
 
 def views_of(article):

@@ -26,7 +26,8 @@ def hit(live_server, token, user_agent):
     return response.status_code
 
 
-def test_concurrent_reads_by_different_readers_all_count(live_server):
+def test_concurrent_reads_by_different_readers_all_count(live_server, settings):
+    settings.RANKINGS_READS_PER_ADDRESS = READERS  # all of them come from 127.0.0.1
     article = ArticleFactory()
     token = make_view_token(article.pk)
     with ThreadPoolExecutor(THREADS) as pool:

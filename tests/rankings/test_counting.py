@@ -53,6 +53,17 @@ def test_a_read_counts_once_per_reader_within_the_window(client):
     assert views_of(other) == 1
 
 
+def test_one_address_changing_its_user_agent_is_capped(client, settings):
+    settings.RANKINGS_READS_PER_ADDRESS = 5
+    article, other = ArticleFactory(), ArticleFactory()
+    for n in range(12):
+        report_read(client, article, user_agent=browser(n))
+    assert views_of(article) == 5
+    report_read(client, other, user_agent=browser(99))
+    report_read(client, article, user_agent=browser(100), address="198.51.100.7")
+    assert (views_of(other), views_of(article)) == (1, 6)
+
+
 def test_the_same_reader_counts_again_after_the_window(client):
     article = ArticleFactory()
     report_read(client, article)
@@ -63,9 +74,9 @@ def test_the_same_reader_counts_again_after_the_window(client):
 
 def test_a_reader_is_stored_only_as_a_hash(client):
     article = ArticleFactory()
-    report_read(client, article, REMOTE_ADDR="203.0.113.7")
+    report_read(client, article, address="203.0.113.7")
     keys = stored_reader_keys()
-    assert len(keys) == 1
+    assert len(keys) == 2  # the reader's counter and the address's
     assert not any("203.0.113.7" in key or "Chrome" in key for key in keys)
 
 
