@@ -8,8 +8,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 from newsroom.settings import *  # noqa: E402, F403
 
 ROOT_URLCONF = "bench.urls"
-# wrk sends every request from 127.0.0.1 as a new reader; lift the per-address cap
-# so each one goes all the way to an increment.
-RANKINGS_READS_PER_ADDRESS = 10**9
+# wrk connects from 127.0.0.1 only; beacon.lua gives each request its own reader
+# address in X-Forwarded-For, as a reverse proxy would, so each read is a new
+# reader at a new address and goes all the way to an increment.
+RANKINGS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
 STATIC_ROOT = VAR_DIR / "bench-static"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
