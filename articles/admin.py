@@ -211,7 +211,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return "—"
         return format_html(
             '<img src="{}" alt="{}" width="64" height="64" loading="lazy" class="photo-thumbnail">',
-            renditions.url(photo, "square", 160, "jpg"),
+            renditions.thumbnail_url(photo),
             photo.alt_text,
         )
 

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from . import renditions
 from .forms import PhotoForm
 from .models import Photo
-from .services import photo_deleted, photo_saved
+from .services import photo_saved
 
 
 class UsageFilter(admin.SimpleListFilter):
@@ -60,7 +60,7 @@ class PhotoAdmin(admin.ModelAdmin):
     def thumbnail(self, photo):
         return format_html(
             '<img src="{}" alt="{}" width="80" height="80" loading="lazy" class="photo-thumbnail">',
-            renditions.url(photo, "square", 160, "jpg"),
+            renditions.thumbnail_url(photo),
             photo.alt_text,
         )
 
@@ -126,7 +126,11 @@ class PhotoAdmin(admin.ModelAdmin):
         return format_html('{}: <a href="{}">{}</a>', opts.verbose_name.capitalize(), url, obj)
 
     def get_deleted_objects(self, objs, request):
-        """A photo in use cannot go: the delete page names what uses it, with links."""
+        """A photo in use cannot go: the delete page names what uses it, with links.
+
+        Django's own page would tell a photo editor, who may not delete articles,
+        only that deleting needs that permission, without naming the articles.
+        """
         used = [self._link(obj) for photo in objs for obj in self._users(photo)]
         if used:
             return [], {}, set(), used
@@ -138,13 +142,3 @@ class PhotoAdmin(admin.ModelAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
         photo_saved(obj, previous=previous)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        photo_deleted(obj)
-
-    def delete_queryset(self, request, queryset):
-        photos = list(queryset)
-        super().delete_queryset(request, queryset)
-        for photo in photos:
-            photo_deleted(photo)

@@ -4,3 +4,16 @@ from django.apps import AppConfig
 class MediaConfig(AppConfig):
     name = "media"
     verbose_name = "Photo library"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from .models import Photo
+        from .services import delete_photo_files
+
+        post_delete.connect(
+            lambda sender, instance, **kwargs: delete_photo_files(instance),
+            sender=Photo,
+            weak=False,
+            dispatch_uid="media.delete_photo_files",
+        )

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from .models import Photo
 from .processing import clean_image
+from .services import find_duplicate
 
 
 class PhotoForm(forms.ModelForm):
@@ -13,6 +14,15 @@ class PhotoForm(forms.ModelForm):
     Caption and credit may be left empty when the file itself carries them (a
     camera's description and artist or copyright fields): they are filled in from it.
     """
+
+    # A plain file field: Django's image field would answer every bad file with the
+    # same vague message before ours could name the reason.
+    image = forms.FileField(
+        help_text=Photo._meta.get_field("image").help_text,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+    )
 
     class Meta:
         model = Photo
@@ -29,11 +39,7 @@ class PhotoForm(forms.ModelForm):
         if not isinstance(upload, UploadedFile):
             return upload  # unchanged
         cleaned = clean_image(upload)
-        duplicate = (
-            Photo.objects.filter(content_hash=cleaned.content_hash)
-            .exclude(pk=self.instance.pk)
-            .first()
-        )
+        duplicate = find_duplicate(cleaned.content_hash, exclude_pk=self.instance.pk)
         if duplicate is not None:
             raise forms.ValidationError(
                 format_html(

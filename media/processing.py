@@ -1,11 +1,16 @@
 """Turning an uploaded file into a safe original for the library.
 
 Everything here works on an already opened upload: it checks the format by
-content, refuses decompression bombs before decoding, decodes the whole image
+content, refuses decompression bombs before decoding, decodes the whole picture
 (a truncated file fails here, not on a reader's page), applies the EXIF
-orientation, and re-encodes without private metadata (GPS, camera serials,
-editing history). The colour profile is kept; the photographer's copyright and
-caption fields are read out, to prefill the form, and then dropped.
+orientation, and re-encodes without private metadata (EXIF with GPS and camera
+serials, XMP, comments, text chunks). A valid, reasonably small colour profile
+is kept; the photographer's copyright and caption fields are read out, to
+prefill the form, and then dropped.
+
+Only the first frame of an animated GIF, WebP or PNG is kept: a news photo is one
+picture, and later frames are where animation bombs hide (each frame may be as
+large as the limit, and may even be larger than the canvas the header declares).
 """
 
 import hashlib
@@ -18,7 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
 # Pillow's format name: the file name endings that may carry it, the usual one first.
 ACCEPTED_FORMATS = {
@@ -27,6 +32,9 @@ ACCEPTED_FORMATS = {
     "WEBP": (".webp",),
     "GIF": (".gif",),
 }
+# Real profiles (sRGB, Display P3, Adobe RGB, camera profiles) are a few kB; a
+# larger one is padding at best, and would be copied into every rendition.
+MAX_ICC_PROFILE_BYTES = 256 * 1024
 # Phones write JPEGs with extra preview frames that Pillow calls MPO: a JPEG all the same.
 FORMAT_ALIASES = {"MPO": "JPEG"}
 SAVE_OPTIONS = {
@@ -83,7 +91,14 @@ def clean_image(file):
         raise ValidationError(
             "This file is not an image; upload a JPEG, PNG, WebP or GIF.", code="not_an_image"
         ) from None
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # Pillow refuses outright beyond twice its own limit, before we see the size.
+        raise ValidationError(
+            "This image has more pixels than the limit of %(limit)s megapixels.",
+            code="too_many_pixels",
+            params={"limit": settings.PHOTO_MAX_PIXELS // 1_000_000},
+        ) from None
+    except (OSError, SyntaxError, ValueError):
         raise ValidationError(
             "This image is damaged or incomplete and cannot be read.", code="broken_image"
         ) from None
@@ -150,20 +165,30 @@ def _metadata(image):
 
 
 def _reencode(image):
-    """The pixels, upright, in the same format, with the colour profile and nothing else."""
+    """The first frame, upright, in the same format, with a checked colour profile only."""
     format = image_format(image)
-    icc_profile = image.info.get("icc_profile")
+    icc_profile = _usable_icc_profile(image.info.get("icc_profile"))
+    image.seek(0)
+    # In place: a 24-megapixel photo is 72 MB decoded; a copy would double that.
+    upright = ImageOps.exif_transpose(image, in_place=True) or image
+    # Nothing of the file's own metadata may be copied by the encoder.
+    upright.info = {key: upright.info[key] for key in ("transparency",) if key in upright.info}
+    if format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
+        upright = upright.convert("RGB")
     options = dict(SAVE_OPTIONS[format])
     if icc_profile and format != "GIF":
         options["icc_profile"] = icc_profile
-    if format == "GIF" and getattr(image, "n_frames", 1) > 1:
-        options.update(save_all=True, loop=image.info.get("loop", 0))
-        upright = image
-    else:
-        # In place: a 24-megapixel photo is 72 MB decoded; a copy would double that.
-        upright = ImageOps.exif_transpose(image, in_place=True) or image
-        if format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
-            upright = upright.convert("RGB")
     buffer = io.BytesIO()
     upright.save(buffer, format=format, **options)
     return buffer.getvalue(), upright.width, upright.height, format
+
+
+def _usable_icc_profile(data):
+    """The colour profile if it is a real one of a sensible size; otherwise none."""
+    if not data or len(data) > MAX_ICC_PROFILE_BYTES:
+        return None
+    try:
+        ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except (OSError, ImageCms.PyCMSError):
+        return None
+    return data

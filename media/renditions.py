@@ -1,9 +1,10 @@
 """Renditions: the photo at a fixed set of widths and shapes, in WebP and JPEG.
 
 Each rendition has a deterministic name built from the photo's content hash, the
-shape, the focal point (for cropped shapes) and the width, so it is made once,
-found again by name, and a new image or focal point gives new names. Making a
-photo's renditions also deletes the ones its old image or focal point had.
+shape, the crop's position in pixels (for cropped shapes) and the width, so it is
+made once, found again by name, and a new image or a focal point that moves the
+crop gives new names. Making a photo's renditions also deletes the ones its old
+image or focal point had. Renditions are converted to sRGB and carry no metadata.
 
 Cropped shapes keep the focal point where CSS `object-position` would put it (the
 crop's left edge is focal_x of the spare width), so the admin's live preview of a
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image
+from PIL import Image, ImageCms
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,14 @@ def height_for(photo, shape, width):
 
 
 def name(photo, shape, width, extension):
-    focus = "" if shape.ratio is None else f"-{photo.focal_x:.3f}-{photo.focal_y:.3f}"
-    return f"{folder(photo)}/{shape.name}{focus}-{width}.{extension}"
+    left, top, _, _ = crop_box(photo.width, photo.height, shape.ratio, photo.focal_x, photo.focal_y)
+    position = "" if shape.ratio is None else f"-{left}-{top}"
+    return f"{folder(photo)}/{shape.name}{position}-{width}.{extension}"
+
+
+def thumbnail_url(photo):
+    """The smallest square rendition, for the admin's lists."""
+    return url(photo, "square", widths(photo, SHAPES["square"])[0], "jpg")
 
 
 def url(photo, shape_name, width, extension):
@@ -93,7 +100,12 @@ def all_names(photo):
 
 
 def make_renditions(photo):
-    """Write every missing rendition of the photo and delete stale ones; return the count made."""
+    """Write every missing rendition of the photo and delete stale ones; return the count made.
+
+    The photo is read again first: when two saves overlap, both runs then work for
+    the focal point that was saved last, and neither deletes the other's files.
+    """
+    photo = type(photo).objects.filter(pk=photo.pk).first() or photo
     wanted = all_names(photo)
     missing = [n for n in wanted if not default_storage.exists(n)]
     if missing:
@@ -104,13 +116,22 @@ def make_renditions(photo):
 
 def _render(photo, missing):
     with photo.image.open("rb") as file, Image.open(file) as image:
-        # A big JPEG decodes faster, and in less memory, straight to the size we need.
-        largest = max(max(widths(photo, shape)) for shape in SHAPES.values())
-        image.draft("RGB", (largest, largest * image.height // image.width))
+        # Decode (or reduce) only to the size the most demanding crop needs: a big JPEG
+        # decodes straight to it, and a 50-megapixel PNG is not copied at full size.
+        scale_needed = max(
+            max(widths(photo, shape)) / _crop_width(photo, shape) for shape in SHAPES.values()
+        )
+        needed = (
+            max(1, round(photo.width * scale_needed)),
+            max(1, round(photo.height * scale_needed)),
+        )
+        image.draft("RGB", needed)
+        image.load()
+        factor = min(image.width // needed[0], image.height // needed[1])
+        if factor >= 2:
+            image = image.reduce(factor)
         scale = image.width / photo.width
-        # A CMYK profile would mislabel the RGB renditions.
-        icc_profile = image.info.get("icc_profile") if image.mode != "CMYK" else None
-        source = _flatten(image)
+        source = _to_srgb(_flatten(image), image.info.get("icc_profile"), image.mode)
         for shape in SHAPES.values():
             box = crop_box(photo.width, photo.height, shape.ratio, photo.focal_x, photo.focal_y)
             cropped = source.crop(tuple(round(edge * scale) for edge in box))
@@ -124,13 +145,19 @@ def _render(photo, missing):
                 )
                 for extension, (format, options) in FORMATS.items():
                     if names[extension] in missing:
-                        _save(resized, names[extension], format, options, icc_profile)
+                        _save(resized, names[extension], format, options)
+
+
+def _crop_width(photo, shape):
+    left, _, right, _ = crop_box(
+        photo.width, photo.height, shape.ratio, photo.focal_x, photo.focal_y
+    )
+    return right - left
 
 
 def _flatten(image):
-    """RGB pixels: transparency on white, since JPEG has none; the first frame of a GIF."""
-    image.seek(0)
-    if image.mode in ("RGBA", "LA") or "transparency" in image.info:
+    """RGB pixels: transparency on white, since JPEG has none."""
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
         rgba = image.convert("RGBA")
         background = Image.new("RGB", rgba.size, "white")
         background.paste(rgba, mask=rgba.getchannel("A"))
@@ -138,11 +165,21 @@ def _flatten(image):
     return image.convert("RGB")
 
 
-def _save(image, target, format, options, icc_profile):
-    """Encode without any metadata but the colour profile."""
+def _to_srgb(image, icc_profile, original_mode):
+    """The pixels in sRGB, what browsers assume of an image without a profile."""
+    if not icc_profile or original_mode not in ("RGB", "RGBA"):
+        return image  # CMYK's profile does not describe the converted RGB pixels
+    try:
+        return ImageCms.profileToProfile(
+            image, io.BytesIO(icc_profile), ImageCms.createProfile("sRGB"), outputMode="RGB"
+        )
+    except (OSError, ImageCms.PyCMSError):
+        return image
+
+
+def _save(image, target, format, options):
+    """Encode without any metadata."""
     buffer = io.BytesIO()
-    if icc_profile:
-        options = {**options, "icc_profile": icc_profile}
     image.save(buffer, format=format, **options)
     default_storage.save(target, ContentFile(buffer.getvalue()))
 

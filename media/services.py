@@ -1,5 +1,6 @@
 """Writes to the photo library that touch files as well as rows."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import renditions
@@ -7,9 +8,21 @@ from .models import Photo
 from .processing import clean_image
 
 
+def find_duplicate(content_hash, *, exclude_pk=None):
+    """The photo already in the library with these exact bytes, if any."""
+    return Photo.objects.filter(content_hash=content_hash).exclude(pk=exclude_pk).first()
+
+
 def add_photo(upload, *, alt_text, caption="", credit="", uploaded_by=None, focal=(0.5, 0.5)):
     """Check and clean an upload, store it and make its renditions. Raises ValidationError."""
     cleaned = clean_image(upload)
+    duplicate = find_duplicate(cleaned.content_hash)
+    if duplicate is not None:
+        raise ValidationError(
+            "This image is already in the library (photo %(pk)s).",
+            code="duplicate",
+            params={"pk": duplicate.pk},
+        )
     photo = Photo(
         image=cleaned.file,
         content_hash=cleaned.content_hash,
@@ -20,9 +33,14 @@ def add_photo(upload, *, alt_text, caption="", credit="", uploaded_by=None, foca
         focal_x=focal[0],
         focal_y=focal[1],
     )
-    with transaction.atomic():
-        photo.save()
-        transaction.on_commit(lambda: renditions.make_renditions(photo))
+    try:
+        with transaction.atomic():
+            photo.full_clean(exclude=["image"])
+            photo.save()
+    except Exception:
+        photo.image.delete(save=False)  # the file was stored before the row failed
+        raise
+    transaction.on_commit(lambda: renditions.make_renditions(photo))
     return photo
 
 
@@ -35,18 +53,23 @@ def photo_saved(photo, *, previous=None):
     """
 
     def update_files():
-        if previous is not None and previous.content_hash != photo.content_hash:
-            delete_photo_files(previous)
+        if previous is not None and previous.image.name != photo.image.name:
+            if previous.content_hash != photo.content_hash:
+                renditions.delete_renditions(previous)
+            previous.image.delete(save=False)
         renditions.make_renditions(photo)
 
     transaction.on_commit(update_files)
 
 
-def photo_deleted(photo):
-    """After a photo is deleted: its original and renditions go too, once committed."""
-    transaction.on_commit(lambda: delete_photo_files(photo))
-
-
 def delete_photo_files(photo):
-    renditions.delete_renditions(photo)
-    photo.image.delete(save=False)
+    """A deleted photo's original and renditions, once the deletion is committed.
+
+    Connected to post_delete, so every way of deleting a photo cleans up.
+    """
+
+    def delete_files():
+        renditions.delete_renditions(photo)
+        photo.image.delete(save=False)
+
+    transaction.on_commit(delete_files)

@@ -40,8 +40,9 @@ def picture(photo, shape="original", sizes="100vw", loading="lazy", css_class=""
     )
 
 
-@register.simple_tag
-def social_image_url(photo):
-    """The 1200×630 crop for link previews (og:image), as a path."""
+@register.simple_tag(takes_context=True)
+def social_image_url(context, photo):
+    """The 1200×630 crop for link previews (og:image), as an absolute address."""
     social = renditions.SHAPES["social"]
-    return renditions.url(photo, "social", renditions.widths(photo, social)[0], "jpg")
+    path = renditions.url(photo, "social", renditions.widths(photo, social)[0], "jpg")
+    return context["request"].build_absolute_uri(path)

@@ -29,7 +29,7 @@ def photo_data(image, **fields):
     [
         (
             SimpleUploadedFile("notes.jpg", b"just some text, not a picture"),
-            "Upload a valid image.",
+            "This file is not an image",
         ),
         (
             SimpleUploadedFile("cut.jpg", TRUNCATED_JPEG),
@@ -44,7 +44,7 @@ def photo_data(image, **fields):
                 "drawing.svg",
                 b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
             ),
-            "Upload a valid image.",
+            "This file is not an image",
         ),
     ],
 )

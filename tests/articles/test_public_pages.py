@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
+from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -211,3 +212,22 @@ def test_every_page_costs_the_same_queries_whatever_it_shows(
         # The ranking widgets are cached: a second reader costs no ranking query.
         with django_assert_num_queries(page_queries):
             client.get(url)
+
+
+def test_an_article_can_override_the_caption_and_credit(client):
+    photo = PhotoFactory(caption="The library's caption", credit="Library credit")
+    article = ArticleFactory(
+        lead_photo=photo, lead_photo_caption="This story's caption", lead_photo_credit=""
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "This story&#x27;s caption" in html
+    assert "Library credit" in html
+    assert "The library&#x27;s caption" not in html
+    assert article.lead_credit == "Library credit"
+
+
+def test_the_social_image_is_the_1200_by_630_crop(client):
+    article = ArticleFactory(lead_photo=PhotoFactory(image__data=image_bytes(size=(1600, 900))))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "social-0-30-1200.jpg" in html
+    assert '<meta property="og:image:width" content="1200">' in html

@@ -24,9 +24,10 @@ def test_a_phone_downloads_a_rendition_narrower_than_the_original(page, live_ser
     assert box["height"] == pytest.approx(box["width"] * 1080 / 1920, abs=2)
 
 
-def test_list_photos_below_the_fold_load_lazily(page, live_server):
+def test_the_lead_photo_loads_at_once_and_list_photos_lazily(page, live_server):
     for _ in range(3):
         ArticleFactory(lead_photo=PhotoFactory())
-    page.goto(live_server.url + "/politics/")
-    loading = page.locator(".card__photo img").evaluate_all("imgs => imgs.map(i => i.loading)")
-    assert loading == ["lazy"] * 3
+    page.goto(live_server.url + "/")
+    lead = page.locator(".lead-story__photo img").evaluate("img => img.loading")
+    cards = page.locator(".card__photo img").evaluate_all("imgs => imgs.map(i => i.loading)")
+    assert (lead, cards) == ("eager", ["lazy", "lazy"])

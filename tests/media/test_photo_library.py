@@ -4,7 +4,6 @@ import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from articles.models import Article
 from media import renditions
 from media.models import Photo
 from tests.factories import ArticleFactory, PhotoFactory
@@ -85,8 +84,8 @@ def test_setting_the_focal_point_replaces_the_crops(desk):
     response = desk.post(reverse("admin:media_photo_change", args=[photo.pk]), data)
     assert response.status_code == 302
     names = default_storage.listdir(renditions.folder(photo))[1]
-    assert "square-0.100-0.900-640.jpg" in names
-    assert not any(name.startswith("square-0.500") for name in names)
+    assert "square-70-0-640.jpg" in names
+    assert not any(name.startswith("square-350-0") for name in names)
 
 
 def test_the_change_page_shows_the_picker_and_where_the_photo_is_used(desk):
@@ -131,20 +130,42 @@ def test_deleting_an_unused_photo_removes_its_files(desk, settings):
     assert default_storage.listdir(folder)[1] == []
 
 
-def test_an_article_can_override_the_caption_and_credit(client):
-    photo = PhotoFactory(caption="The library's caption", credit="Library credit")
-    article = ArticleFactory(
-        lead_photo=photo, lead_photo_caption="This story's caption", lead_photo_credit=""
-    )
-    html = client.get(article.get_absolute_url()).content.decode()
-    assert "This story&#x27;s caption" in html
-    assert "Library credit" in html
-    assert "The library&#x27;s caption" not in html
-    assert Article.objects.get().lead_credit == "Library credit"
+def test_adding_the_same_file_from_code_is_refused_and_leaves_no_file(settings):
+    from django.core.exceptions import ValidationError
+
+    from media.services import add_photo
+
+    data = image_bytes(size=(300, 200))
+    add_photo(upload("one.jpg", data), alt_text="One", credit="A")
+    before = all_media_files(settings)
+    with pytest.raises(ValidationError):
+        add_photo(upload("two.jpg", data), alt_text="Two", credit="B")
+    assert all_media_files(settings) == before
 
 
-def test_the_social_image_is_the_1200_by_630_crop(client):
-    article = ArticleFactory(lead_photo=PhotoFactory(image__data=image_bytes(size=(1600, 900))))
-    html = client.get(article.get_absolute_url()).content.decode()
-    assert "social-0.500-0.500-1200.jpg" in html
-    assert '<meta property="og:image:width" content="1200">' in html
+def test_deleting_a_photo_from_code_removes_its_files():
+    photo = PhotoFactory()
+    original, folder = photo.image.name, renditions.folder(photo)
+    assert default_storage.exists(original) and default_storage.listdir(folder)[1]
+    photo.delete()
+    assert not default_storage.exists(original)
+    assert default_storage.listdir(folder)[1] == []
+
+
+def test_a_new_image_on_the_change_page_replaces_the_old_files(desk, settings):
+    photo = PhotoFactory()
+    old_original, old_folder = photo.image.name, renditions.folder(photo)
+    data = {
+        "image": upload("new.jpg", image_bytes(size=(640, 360), color=(0, 90, 0))),
+        "alt_text": photo.alt_text,
+        "caption": photo.caption,
+        "credit": photo.credit,
+        "tags": "",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+    }
+    assert desk.post(reverse("admin:media_photo_change", args=[photo.pk]), data).status_code == 302
+    photo.refresh_from_db()
+    assert not default_storage.exists(old_original)
+    assert default_storage.listdir(old_folder)[1] == []
+    assert default_storage.listdir(renditions.folder(photo))[1]

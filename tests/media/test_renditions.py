@@ -47,15 +47,15 @@ def test_every_shape_width_and_format_is_made_once_and_reused():
     files = stored_files(photo)
     assert "original-1280.webp" in files and "original-1280.jpg" in files
     assert "original-1920.jpg" not in files  # never wider than the photo itself
-    assert "card-0.500-0.500-960.webp" in files
-    assert "square-0.500-0.500-640.jpg" in files
-    assert "social-0.500-0.500-1200.jpg" in files
+    assert "card-0-0-960.webp" in files
+    assert "square-350-0-640.jpg" in files
+    assert "social-0-30-1200.jpg" in files
     assert len(files) == len(renditions.all_names(photo))
 
     assert make_renditions(photo) == 0  # all there: nothing made again
-    with default_storage.open(f"{renditions.folder(photo)}/social-0.500-0.500-1200.jpg") as file:
+    with default_storage.open(f"{renditions.folder(photo)}/social-0-30-1200.jpg") as file:
         assert Image.open(file).size == (1200, 630)
-    with default_storage.open(f"{renditions.folder(photo)}/card-0.500-0.500-320.webp") as file:
+    with default_storage.open(f"{renditions.folder(photo)}/card-0-0-320.webp") as file:
         image = Image.open(file)
         assert (image.format, image.size) == ("WEBP", (320, 180))
 
@@ -66,8 +66,9 @@ def test_a_new_focal_point_replaces_the_cropped_renditions():
     photo.save()
     make_renditions(photo)
     files = stored_files(photo)
-    assert "square-0.200-0.500-640.jpg" in files
-    assert not any("0.500-0.500" in name for name in files)
+    assert "square-140-0-640.jpg" in files
+    assert not any(name.startswith("square-350-0") for name in files)
+    assert "card-0-0-640.jpg" in files  # a 16:9 crop of a 16:9 photo does not move
     assert "original-640.jpg" in files  # uncropped: the same as before
 
 
@@ -90,8 +91,8 @@ def test_the_picture_element_has_srcsets_sizes_and_dimensions():
         '{% load media %}{% picture photo "card" sizes="50vw" loading="lazy" %}'
     ).render(Context({"photo": photo}))
     assert html.startswith('<picture><source type="image/webp" srcset="')
-    assert "card-0.500-0.500-320.webp 320w" in html
-    assert "card-0.500-0.500-1280.jpg 1280w" in html
+    assert "card-0-0-320.webp 320w" in html
+    assert "card-0-0-1280.jpg 1280w" in html
     assert 'sizes="50vw"' in html
     assert 'width="640" height="360"' in html
     assert 'loading="lazy"' in html
