@@ -12,7 +12,14 @@ from articles.models import Category
 from .buckets import hour_of
 from .charts import bar_chart, sparkline
 from .models import DailyViews, HourlyViews
-from .selectors import published_articles, rank, ranked_order, top_articles, view_totals
+from .selectors import (
+    hourly_retention_start,
+    published_articles,
+    rank,
+    ranked_order,
+    top_articles,
+    view_totals,
+)
 from .windows import WINDOWS
 
 TABLE_SIZE = 100
@@ -94,7 +101,8 @@ def dashboard(start, end, *, section=None):
     rows = rank(start, end, section=section, limit=TABLE_SIZE, totals=totals)
     total_views = sum(totals.values())
     previous = rank_positions(start - (end - start), start, section=section)
-    step = HOUR if end - start <= 7 * DAY else DAY
+    # Hour by hour up to a week, while hourly buckets are kept; by day otherwise.
+    step = HOUR if end - start <= 7 * DAY and start >= hourly_retention_start() else DAY
     series = view_series([row.article_id for row in rows], start, end, step=step)
     return {
         "rows": [
