@@ -1,7 +1,7 @@
 """What the staff ranking dashboard and an article's admin page show."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django import forms
 from django.conf import settings
@@ -13,6 +13,7 @@ from .buckets import hour_of
 from .charts import bar_chart, sparkline
 from .models import DailyViews, HourlyViews
 from .selectors import (
+    RankedArticle,
     hourly_retention_start,
     published_articles,
     rank,
@@ -71,15 +72,8 @@ class DashboardForm(forms.Form):
         return start, end, window.label
 
 
-@dataclass
-class DashboardRow:
-    rank: int
-    article_id: int
-    headline: str
-    url: str
-    section: str
-    published_at: datetime.datetime
-    views: int
+@dataclass(frozen=True)
+class DashboardRow(RankedArticle):
     share: float  # of all views in the period, 0 to 1
     change: str
     chart: str
@@ -107,13 +101,7 @@ def dashboard(start, end, *, section=None):
     return {
         "rows": [
             DashboardRow(
-                rank=row.rank,
-                article_id=row.article_id,
-                headline=row.headline,
-                url=row.url,
-                section=row.section,
-                published_at=row.published_at,
-                views=row.views,
+                **asdict(row),
                 share=row.views / total_views if total_views else 0,
                 change=_change(row.rank, previous.get(row.article_id)),
                 chart=sparkline(series[row.article_id], label=f"Views of “{row.headline}”"),

@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
+from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RecentRead
 from rankings.tokens import make_view_token
 
@@ -47,3 +48,12 @@ def end_repeat_windows():
         caches["rankings"].clear()
     else:
         RecentRead.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+
+
+def add_views(article, views, *, hours_ago=0):
+    """Views in the bucket of the hour `hours_ago` hours back."""
+    HourlyViews.objects.create(
+        article=article,
+        hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
+        views=views,
+    )

@@ -14,6 +14,8 @@ from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 
+from .helpers import add_views
+
 pytestmark = pytest.mark.django_db
 
 DASHBOARD_URL = reverse("admin:rankings_rankingdashboard_changelist")
@@ -27,14 +29,6 @@ def analyst_client(client):
     return client
 
 
-def read(article, views, *, hours_ago=0):
-    HourlyViews.objects.create(
-        article=article,
-        hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
-        views=views,
-    )
-
-
 @pytest.fixture
 def history():
     business = CategoryFactory(name="Business", slug="business")
@@ -43,12 +37,12 @@ def history():
     faller = ArticleFactory(headline="Faller", published_at=days_ago)
     newcomer = ArticleFactory(headline="Newcomer", category=business, published_at=days_ago)
     # The previous 24 hours: faller ahead of climber.
-    read(faller, 50, hours_ago=30)
-    read(climber, 10, hours_ago=30)
+    add_views(faller, 50, hours_ago=30)
+    add_views(climber, 10, hours_ago=30)
     # The last 24 hours: climber 60, faller 30, newcomer 10.
-    read(climber, 60, hours_ago=2)
-    read(faller, 30, hours_ago=1)
-    read(newcomer, 10)
+    add_views(climber, 60, hours_ago=2)
+    add_views(faller, 30, hours_ago=1)
+    add_views(newcomer, 10)
     return climber, faller, newcomer
 
 
@@ -115,8 +109,8 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(analyst_client, django_ass
         HourlyViews.objects.all().delete()
         for n in range(n_articles):
             article = ArticleFactory()
-            read(article, n + 1, hours_ago=n)
-            read(article, n + 2, hours_ago=n + 30)
+            add_views(article, n + 1, hours_ago=n)
+            add_views(article, n + 2, hours_ago=n + 30)
         # session, user, two for permissions; the ranking and its articles; the totals;
         # the previous period's totals and dates; the charts' buckets; the sections.
         with django_assert_num_queries(11):

@@ -5,19 +5,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from rankings.buckets import hour_of
-from rankings.models import HourlyViews
 from tests.factories import ArticleFactory, CategoryFactory
 
+from .helpers import add_views
+
 pytestmark = pytest.mark.django_db
-
-
-def read(article, views, *, hours_ago=0):
-    HourlyViews.objects.create(
-        article=article,
-        hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
-        views=views,
-    )
 
 
 @pytest.fixture
@@ -27,9 +19,9 @@ def ranked():
     today = ArticleFactory(headline="Read today")
     this_week = ArticleFactory(headline="Read this week", published_at=week_old)
     business_story = ArticleFactory(headline="Markets story", category=business)
-    read(today, 30)
-    read(this_week, 100, hours_ago=100)
-    read(business_story, 5)
+    add_views(today, 30)
+    add_views(this_week, 100, hours_ago=100)
+    add_views(business_story, 5)
     return today, this_week, business_story
 
 
