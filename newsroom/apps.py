@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class NewsroomConfig(AppConfig):
@@ -6,3 +7,10 @@ class NewsroomConfig(AppConfig):
 
     name = "newsroom"
     verbose_name = "Newsroom"
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """Django's admin app, with the desk's own site."""
+
+    default = False  # "newsroom" itself is NewsroomConfig
+    default_site = "newsroom.admin.NewsroomAdminSite"

@@ -8,10 +8,6 @@ from django.views.static import serve
 
 from articles.sitemaps import sitemaps
 
-admin.site.site_header = f"{settings.NEWSROOM_NAME}: editorial desk"
-admin.site.site_title = settings.NEWSROOM_NAME
-admin.site.index_title = "Desk"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
