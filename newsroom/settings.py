@@ -151,19 +151,18 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set: shared by every app process. Without it, rankings
-# are cached per process, and the repeat-reader markers, which every process must
-# share, go to a database table (rankings.RecentRead) instead of a cache.
+# are cached per process, and the repeat-reader counters, which every process must
+# share, go to a database table (rankings.RecentRead).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        alias: {
+        "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
+            "KEY_PREFIX": "newsroom",
             # A Redis that hangs must not hang pages: give up quickly.
             "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
         }
-        for alias, prefix in [("default", "newsroom"), ("rankings", "newsroom-readers")]
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -268,8 +267,9 @@ TAGGIT_CASE_INSENSITIVE = True
 RANKINGS_RECORDER = os.environ.get("RANKINGS_RECORDER", "database")
 if RANKINGS_RECORDER not in {"database", "redis"}:
     raise ImproperlyConfigured("RANKINGS_RECORDER must be 'database' or 'redis'.")
-# The Redis recorder's counters; best a database of their own, since clearing a
-# Django cache empties its whole Redis database.
+# Redis for the ranking's own state: repeat-reader counters, and the Redis
+# recorder's hour counters. Best a database of its own, since clearing a Django
+# cache empties its whole Redis database.
 RANKINGS_REDIS_URL = os.environ.get("RANKINGS_REDIS_URL", REDIS_URL)
 if RANKINGS_RECORDER == "redis" and not RANKINGS_REDIS_URL:
     raise ImproperlyConfigured("RANKINGS_RECORDER=redis needs RANKINGS_REDIS_URL or REDIS_URL.")

@@ -13,12 +13,12 @@ import hmac
 import logging
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from .models import RecentRead
+from .recorders import redis_client
 
 logger = logging.getLogger(__name__)
 
@@ -56,38 +56,43 @@ def is_counted(request, article_id):
     on every request, while an office or a household behind one address still counts
     as several readers.
     """
-    return _within(f"reader:{article_id}:{reader_id(request)}", 1) and _within(
-        f"address:{article_id}:{address_id(request)}", settings.RANKINGS_READS_PER_ADDRESS
+    reader_key = f"reader:{article_id}:{reader_id(request)}"
+    address_key = f"address:{article_id}:{address_id(request)}"
+    cap = settings.RANKINGS_READS_PER_ADDRESS
+    if settings.RANKINGS_REDIS_URL:
+        # With Redis the counters live there; while it cannot be reached they go to
+        # the database table, so repeats are still caught.
+        try:
+            return _counted_in_redis(reader_key, address_key, cap)
+        except Exception:
+            logger.warning("rankings: Redis unavailable for reader counters", exc_info=True)
+    return _within_in_database(reader_key, 1) and _within_in_database(address_key, cap)
+
+
+# One round trip, atomic: mark the reader; only for a first read, count the address.
+COUNT_READ = """
+if redis.call("SET", KEYS[1], 1, "NX", "EX", ARGV[1]) then
+    local reads = redis.call("INCR", KEYS[2])
+    if reads == 1 then redis.call("EXPIRE", KEYS[2], ARGV[1]) end
+    if reads <= tonumber(ARGV[2]) then return 1 end
+end
+return 0
+"""
+
+
+def _counted_in_redis(reader_key, address_key, cap):
+    script = redis_client().register_script(COUNT_READ)  # sent once, then run by its hash
+    prefix = "rankings:seen:"
+    return bool(
+        script(
+            keys=[prefix + reader_key, prefix + address_key],
+            args=[settings.RANKINGS_REPEAT_WINDOW, cap],
+        )
     )
 
 
-def _within(key, cap):
-    """Count one more read under `key` if fewer than `cap` were counted in the window.
-
-    With Redis configured the counters live there; while it cannot be reached they
-    go to the database table, so repeats are still caught.
-    """
-    if settings.REDIS_URL:
-        try:
-            return _within_in_redis(key, cap)
-        except Exception:
-            logger.warning("rankings: Redis unavailable for reader markers", exc_info=True)
-    return _within_in_database(key, cap)
-
-
-def _within_in_redis(key, cap):
-    cache = caches["rankings"]
-    if cache.add(key, 1, timeout=settings.RANKINGS_REPEAT_WINDOW):
-        return True
-    if cap == 1:
-        return False
-    try:
-        return cache.incr(key) <= cap
-    except ValueError:  # expired between the two calls: a new window
-        return cache.add(key, 1, timeout=settings.RANKINGS_REPEAT_WINDOW)
-
-
 def _within_in_database(key, cap):
+    """Count one more read under `key` if fewer than `cap` were counted in the window."""
     now = timezone.now()
     expires_at = now + datetime.timedelta(seconds=settings.RANKINGS_REPEAT_WINDOW)
     try:

@@ -4,7 +4,6 @@ import datetime
 
 import redis
 from django.conf import settings
-from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,16 +35,19 @@ def views_of(article):
 
 
 def stored_reader_keys():
-    """Every repeat-reader marker, from whichever store is configured."""
-    if settings.REDIS_URL:
-        return [key.decode() for key in redis.Redis.from_url(settings.REDIS_URL).keys("*")]
+    """Every repeat-reader counter, from whichever store is configured."""
+    if settings.RANKINGS_REDIS_URL:
+        client = redis.Redis.from_url(settings.RANKINGS_REDIS_URL)
+        return [key.decode() for key in client.keys("rankings:seen:*")]
     return list(RecentRead.objects.values_list("key", flat=True))
 
 
 def end_repeat_windows():
     """Move past every reader's repeat window."""
-    if settings.REDIS_URL:
-        caches["rankings"].clear()
+    if settings.RANKINGS_REDIS_URL:
+        client = redis.Redis.from_url(settings.RANKINGS_REDIS_URL)
+        for key in client.keys("rankings:seen:*"):
+            client.delete(key)
     else:
         RecentRead.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
 

@@ -171,3 +171,37 @@ def test_the_endpoint_uses_redis_when_configured(client, settings, redis_client)
     finally:
         get_recorder.cache_clear()
         shared_client.cache_clear()
+
+
+def test_reader_counters_fall_back_to_the_table_while_redis_is_down(client, settings):
+    from rankings.models import RecentRead
+    from rankings.recorders import redis_client as shared_client
+
+    settings.RANKINGS_REDIS_URL = "redis://127.0.0.1:1/0"
+    shared_client.cache_clear()
+    try:
+        article = ArticleFactory()
+        report_read(client, article)
+        report_read(client, article)
+        assert views_of(article) == 1
+        assert RecentRead.objects.count() == 2  # the reader's and the address's counters
+    finally:
+        shared_client.cache_clear()
+
+
+def test_reader_counters_in_redis_count_once_and_cap_the_address(client, settings, redis_client):
+    from rankings.recorders import redis_client as shared_client
+
+    settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
+    settings.RANKINGS_READS_PER_ADDRESS = 3
+    shared_client.cache_clear()
+    try:
+        article = ArticleFactory()
+        report_read(client, article)
+        report_read(client, article)  # the same reader again
+        for n in range(5):
+            report_read(client, article, user_agent=f"Mozilla/5.0 Firefox/{n}.0")
+        assert views_of(article) == 3
+        assert len(redis_client.keys("rankings:seen:*")) == 1 + 5 + 1  # readers + address
+    finally:
+        shared_client.cache_clear()
