@@ -98,7 +98,7 @@ class PhotoAdmin(admin.ModelAdmin):
         return f"{photo.width}×{photo.height}" if photo.pk else "—"
 
     @staticmethod
-    def _users(photo):
+    def _used_by(photo):
         """Everything that uses the photo, whatever app it belongs to."""
         return [
             obj
@@ -108,7 +108,7 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description="Used in")
     def used_in(self, photo):
-        users = self._users(photo)
+        users = self._used_by(photo)
         if not users:
             return "Not used yet."
         return format_html(
@@ -131,7 +131,7 @@ class PhotoAdmin(admin.ModelAdmin):
         Django's own page would tell a photo editor, who may not delete articles,
         only that deleting needs that permission, without naming the articles.
         """
-        used = [self._link(obj) for photo in objs for obj in self._users(photo)]
+        used = [self._link(obj) for photo in objs for obj in self._used_by(photo)]
         if used:
             return [], {}, set(), used
         return super().get_deleted_objects(objs, request)

@@ -59,10 +59,7 @@ def crop_box(width, height, ratio, focal_x, focal_y):
 
 def widths(photo, shape):
     """The rendition widths of a shape, never wider than the photo's own crop."""
-    left, top, right, bottom = crop_box(
-        photo.width, photo.height, shape.ratio, photo.focal_x, photo.focal_y
-    )
-    available = right - left
+    available = _crop_width(photo, shape)
     wanted = shape.widths or settings.PHOTO_RENDITION_WIDTHS
     chosen = [width for width in wanted if width <= available]
     return chosen or [available]

@@ -150,9 +150,8 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set: shared by every app process. Without it, rankings
-# are cached per process, and the repeat-reader counters, which every process must
-# share, go to a database table (rankings.RecentRead).
+# The cache in Redis when REDIS_URL is set, shared by every app process; without
+# it, per process. (The ranking's own Redis state follows RANKINGS_REDIS_URL below.)
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -217,9 +216,6 @@ PHOTO_RENDITION_WIDTHS = tuple(
     int(width)
     for width in env_list("PHOTO_RENDITION_WIDTHS", ["320", "640", "960", "1280", "1920"])
 )
-# Uploads above this size go to a temporary file, not memory, while they are read.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGIN_URL = "admin:login"
 
@@ -243,7 +239,7 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
 }
 # The admin's pages (see newsroom/admin.py): the same, plus inline script and style.
 ADMIN_CSP = {
@@ -252,13 +248,14 @@ ADMIN_CSP = {
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Django's own console handler would print each of its lines a second time.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 TAGGIT_CASE_INSENSITIVE = True

@@ -14,18 +14,23 @@ def hour_of(moment):
 
 
 def add_views(article_id, hour, views=1):
-    """Add to the (article, hour) bucket, creating it if this is its first view.
+    """Add to the (article, hour) bucket, creating it if this is its first view."""
+    add_to_bucket(HourlyViews, views, article_id=article_id, hour=hour)
+
+
+def add_to_bucket(model, views, **key):
+    """Add views to the bucket row `key` names (hourly or daily), creating it if needed.
 
     The increment happens in the database (UPDATE ... SET views = views + n), so
     concurrent adds never overwrite each other; when two requests race to create
     the bucket, the loser's insert fails on the unique constraint and it adds
     to the winner's row instead.
     """
-    bucket = HourlyViews.objects.filter(article_id=article_id, hour=hour)
+    bucket = model.objects.filter(**key)
     if bucket.update(views=F("views") + views):
         return
     try:
         with transaction.atomic():
-            HourlyViews.objects.create(article_id=article_id, hour=hour, views=views)
+            model.objects.create(views=views, **key)
     except IntegrityError:
         bucket.update(views=F("views") + views)

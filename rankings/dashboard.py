@@ -21,7 +21,7 @@ from .selectors import (
     top_articles,
     view_totals,
 )
-from .windows import WINDOWS
+from .windows import WINDOWS, day_start
 
 TABLE_SIZE = 100
 PANEL_RANKS = 100
@@ -62,10 +62,8 @@ class DashboardForm(forms.Form):
         """(start, end, title) in UTC for the chosen window or range."""
         data = self.cleaned_data
         if data.get("start"):
-            start, end = (
-                timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-                for day in (data["start"], data["end"] + datetime.timedelta(days=1))
-            )
+            start = day_start(data["start"])
+            end = day_start(data["end"] + datetime.timedelta(days=1))
             return start, end, f"{data['start']:%B %-d, %Y} to {data['end']:%B %-d, %Y}"
         window = WINDOWS[data.get("window") or settings.RANKINGS_DEFAULT_WINDOW]
         start, end = window.span(now)
@@ -161,7 +159,7 @@ def article_panel(article, *, now=None):
     today = timezone.localdate(now)
     first_day = timezone.localdate(article.published_at) if article.published_at else today
     first_day = max(first_day, today - datetime.timedelta(days=MAX_RANGE_DAYS - 1))
-    days_start = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time.min))
+    days_start = day_start(first_day)
     days = (today - first_day).days + 1
     daily = view_series([article.pk], days_start, days_start + days * DAY, step=DAY)[article.pk]
 

@@ -48,9 +48,11 @@ def address_id(request, *, now=None):
     return _daily_hash("address", client_address(request), now)
 
 
-def is_counted(request, article_id):
-    """True when this read counts: the reader's first within the repeat window, and the
-    address still under RANKINGS_READS_PER_ADDRESS reads of the article in that window.
+def count_if_first_read(request, article_id):
+    """Count this read against the reader and the address; True when it is a view.
+
+    It is one when it is the reader's first within the repeat window and the address
+    is still under RANKINGS_READS_PER_ADDRESS reads of the article in that window.
 
     The cap stops one client from passing as many readers by changing its user agent
     on every request, while an office or a household behind one address still counts
@@ -66,7 +68,7 @@ def is_counted(request, article_id):
             return _counted_in_redis(reader_key, address_key, cap)
         except Exception:
             logger.warning("rankings: Redis unavailable for reader counters", exc_info=True)
-    return _within_in_database(reader_key, 1) and _within_in_database(address_key, cap)
+    return _take_read_slot(reader_key, 1) and _take_read_slot(address_key, cap)
 
 
 # One round trip, atomic: mark the reader; only for a first read, count the address.
@@ -91,8 +93,9 @@ def _counted_in_redis(reader_key, address_key, cap):
     )
 
 
-def _within_in_database(key, cap):
-    """Count one more read under `key` if fewer than `cap` were counted in the window."""
+def _take_read_slot(key, cap):
+    """Count one more read under `key` if fewer than `cap` were counted in the window;
+    True when it was counted."""
     now = timezone.now()
     expires_at = now + datetime.timedelta(seconds=settings.RANKINGS_REPEAT_WINDOW)
     try:

@@ -7,6 +7,7 @@ the (article, hour) bucket of the moment of the read.
 import functools
 import logging
 
+import redis
 from django.conf import settings
 from django.utils import timezone
 
@@ -37,21 +38,28 @@ class RedisRecorder:
 
     def record(self, article_id, *, at=None):
         hour = hour_of(at or timezone.now())
-        import redis
-
         try:
             self.client.hincrby(redis_hits_key(hour), str(article_id), 1)
-        except redis.TimeoutError as error:
-            if not str(error).startswith("Timeout connecting"):
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            if not never_reached_redis(error):
                 logger.warning("rankings: Redis answered too late; view not retried", exc_info=True)
                 return
-            self._fall_back(article_id, at)
-        except redis.ConnectionError:
             self._fall_back(article_id, at)
 
     def _fall_back(self, article_id, at):
         logger.warning("rankings: Redis unavailable; recording in the database", exc_info=True)
         self.fallback.record(article_id, at=at)
+
+
+def never_reached_redis(error):
+    """True when the command cannot have been applied: no connection was ever made.
+
+    redis-py reports a timeout while connecting and one while waiting for an answer
+    with the same exception class; only its message tells them apart.
+    """
+    if isinstance(error, redis.TimeoutError):
+        return str(error).startswith("Timeout connecting")
+    return True
 
 
 def redis_hits_key(hour):
@@ -60,8 +68,6 @@ def redis_hits_key(hour):
 
 @functools.cache
 def redis_client():
-    import redis
-
     return redis.Redis.from_url(
         settings.RANKINGS_REDIS_URL,
         socket_timeout=settings.RANKINGS_REDIS_TIMEOUT,

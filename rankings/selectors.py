@@ -37,23 +37,21 @@ class RankedArticle:
     views: int
 
 
-def published_articles(section=None, article_ids=None):
+def published_articles(section=None):
     articles = Article.objects.published()
     if section is not None:
         articles = articles.filter(category=section)
-    if article_ids is not None:
-        articles = articles.filter(pk__in=article_ids)
     return articles
 
 
-def view_totals(start, end, *, section=None, article_ids=None):
+def view_totals(start, end, *, section=None):
     """{article_id: views} for published articles over [start, end) in UTC.
 
     Hourly buckets cover the span as far back as they are kept; before that, the
     daily roll-ups count for the whole UTC days inside the span (the hours of a
     partial day at the edge are no longer known apart and are left out).
     """
-    live = published_articles(section, article_ids)
+    live = published_articles(section)
     totals = dict(
         HourlyViews.objects.filter(hour__gte=start, hour__lt=end, article__in=live)
         .values_list("article")

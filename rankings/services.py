@@ -3,14 +3,15 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.db.models.functions import TruncDate
-from django.utils import timezone
 
 from articles.models import Category
 
+from .buckets import add_to_bucket
 from .models import DailyViews, HourlyViews, RankingSnapshot
 from .selectors import rank
+from .windows import day_start
 
 SNAPSHOT_SIZE = 10
 
@@ -39,9 +40,7 @@ def roll_up_hourly_views(*, before):
                 .annotate(total=Sum("views"))
             )
             for article_id, day, views in totals:
-                daily = DailyViews.objects.filter(article_id=article_id, day=day)
-                if not daily.update(views=F("views") + views):
-                    DailyViews.objects.create(article_id=article_id, day=day, views=views)
+                add_to_bucket(DailyViews, views, article_id=article_id, day=day)
             hours.delete()
         days += 1
 
@@ -52,10 +51,7 @@ def take_daily_snapshots(day):
 
     Running it again for the same day replaces that day's snapshot.
     """
-    start, end = (
-        timezone.make_aware(datetime.datetime.combine(d, datetime.time.min))
-        for d in (day, day + datetime.timedelta(days=1))
-    )
+    start, end = day_start(day), day_start(day + datetime.timedelta(days=1))
     RankingSnapshot.objects.filter(day=day).delete()
     rows = []
     for section in [None, *Category.objects.all()]:

@@ -9,7 +9,7 @@ from articles.models import Article
 
 from .filters import reason_not_to_count
 from .forms import RankingFilterForm
-from .readers import is_counted
+from .readers import count_if_first_read
 from .recorders import get_recorder
 from .selectors import latest_articles, top_articles
 from .tokens import InvalidToken, read_view_token
@@ -35,7 +35,7 @@ def record_view(request):
         # One transaction for the reader's marker and the increment: one commit to
         # wait for, and (with both in the database) never a marker without its view.
         with transaction.atomic():
-            if is_counted(request, article_id):
+            if count_if_first_read(request, article_id):
                 get_recorder().record(article_id)
     response = HttpResponse(status=204)
     response["Cache-Control"] = "no-store"
@@ -46,8 +46,7 @@ def record_view(request):
 def ranking_page(request):
     form = RankingFilterForm(request.GET)
     if not form.is_valid():
-        response = render(request, "rankings/bad_filter.html", {"form": form}, status=400)
-        return response
+        return render(request, "rankings/bad_filter.html", {"form": form}, status=400)
     window_key = form.cleaned_data["window"] or settings.RANKINGS_DEFAULT_WINDOW
     section = form.cleaned_data["section"]
     ranking = top_articles(window_key, section=section, limit=settings.RANKINGS_PAGE_SIZE)

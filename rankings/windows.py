@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from .buckets import hour_of
 
 
@@ -31,3 +33,8 @@ WINDOWS = {
         Window("30d", "30 days", 24 * 30),
     ]
 }
+
+
+def day_start(day):
+    """The moment a day begins in the newsroom's zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

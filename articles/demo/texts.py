@@ -17,7 +17,7 @@ Opinion | opinion | Columns and argument from our writers and guests.
 """
 
 # name | role | sections written for | bio. Authors without sections carry no
-# byline: they are editors, whose logins another command links.
+# byline: they are editors.
 AUTHORS = """
 Staff writer | Newsroom desk | | Reporting by the newsroom's staff.
 Hana Kuroda | Political reporter | politics opinion | Covers parliament and the cabinet.

@@ -2,7 +2,56 @@
 
 from django.db import migrations
 
-from articles.roles import ROLES, grant_roles
+from articles.roles import grant_roles
+
+# The roles as they were when this migration was written; later changes go in
+# migrations of their own (or `manage.py sync_roles`).
+ROLES = {
+    "Reporter": [
+        "articles.add_article",
+        "articles.change_article",
+        "articles.view_article",
+        "articles.view_category",
+        "articles.view_author",
+        "media.add_photo",
+        "media.view_photo",
+    ],
+    "Editor": [
+        "articles.add_article",
+        "articles.change_article",
+        "articles.delete_article",
+        "articles.view_article",
+        "articles.publish_article",
+        "articles.edit_any_article",
+        "articles.add_category",
+        "articles.change_category",
+        "articles.delete_category",
+        "articles.view_category",
+        "articles.add_author",
+        "articles.change_author",
+        "articles.delete_author",
+        "articles.view_author",
+        "articles.add_byline",
+        "articles.change_byline",
+        "articles.delete_byline",
+        "articles.view_byline",
+        "media.add_photo",
+        "media.change_photo",
+        "media.view_photo",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.delete_tag",
+        "taggit.view_tag",
+        "auth.view_user",
+    ],
+    "Photo editor": [
+        "media.add_photo",
+        "media.change_photo",
+        "media.delete_photo",
+        "media.view_photo",
+        "articles.view_article",
+    ],
+}
 
 
 def create_roles(apps, schema_editor):

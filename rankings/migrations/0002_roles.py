@@ -3,7 +3,17 @@
 from django.db import migrations
 
 from articles.roles import grant_roles
-from rankings.roles import ROLES
+
+# The roles as they were when this migration was written.
+ROLES = {
+    "Analyst": [
+        "rankings.view_rankings",
+        "articles.view_article",
+        "articles.view_category",
+        "articles.view_author",
+    ],
+    "Editor": ["rankings.view_rankings"],
+}
 
 
 def create_roles(apps, schema_editor):

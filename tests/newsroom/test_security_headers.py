@@ -20,7 +20,7 @@ def test_public_pages_allow_only_their_own_scripts_and_styles(client):
         assert policy["script-src"] == ["'self'"], url
         assert policy["style-src"] == ["'self'"], url
         assert policy["object-src"] == ["'none'"], url
-        assert policy["frame-ancestors"] == ["'self'"], url
+        assert policy["frame-ancestors"] == ["'none'"], url
 
 
 def test_admin_pages_have_their_own_policy(editor_client):

@@ -68,7 +68,7 @@ def _ensure_sections():
 
 
 def _ensure_authors():
-    """Authors by slug, and how many were new. None has a login; another command links them."""
+    """Authors by slug, and how many were new. None has a login: these are the paper's writers."""
     authors, created = {}, 0
     for name, slug, role, bio, _sections in stories.authors():
         authors[slug], new = Author.objects.get_or_create(
