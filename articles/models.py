@@ -16,6 +16,7 @@ RESERVED_SECTION_SLUGS = {
     "authors",
     "tags",
     "preview",
+    "feed",
     "rankings",
     "static",
     "media",

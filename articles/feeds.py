@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from .models import Article, Category
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    """The newest published articles, site-wide: /feed/."""
+
+    description_template = None
+
+    def title(self):
+        return settings.NEWSROOM_NAME
+
+    def link(self):
+        return reverse("articles:home")
+
+    def description(self):
+        return f"The latest articles from {settings.NEWSROOM_NAME}."
+
+    def items(self):
+        return Article.objects.published().for_listing()[:FEED_SIZE]
+
+    def item_title(self, article):
+        return article.headline
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.revised_at or article.published_at
+
+    def item_author_name(self, article):
+        return ", ".join(byline.author.name for byline in article.bylines.all())
+
+    def item_categories(self, article):
+        return [article.category.name, *(tag.name for tag in article.tags.all())]
+
+
+class SectionFeed(LatestArticlesFeed):
+    """The newest published articles of one section: /politics/feed/."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, section):
+        return f"{section.name} · {settings.NEWSROOM_NAME}"
+
+    def link(self, section):
+        return section.get_absolute_url()
+
+    def description(self, section):
+        return section.description or f"The latest {section.name} articles."
+
+    def items(self, section):
+        return Article.objects.published().for_listing().filter(category=section)[:FEED_SIZE]
