@@ -6,6 +6,7 @@ site refuses to start unless SECRET_KEY and ALLOWED_HOSTS are set, so a
 production deployment can never run on the local-development fallbacks below.
 """
 
+import datetime
 import os
 import zoneinfo
 from pathlib import Path
@@ -31,6 +32,11 @@ def load_env_file(path):
 
 
 load_env_file(BASE_DIR / ".env")
+
+
+def env_str(name, default=""):
+    """The variable's value; set but empty means unset, as in a .env line `NAME=`."""
+    return os.environ.get(name) or default
 
 
 def env_bool(name, default=False):
@@ -60,7 +66,7 @@ def env_int(name, default):
 
 DEBUG = env_bool("DEBUG")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
@@ -85,6 +91,12 @@ INSTALLED_APPS = [
     "django.forms",
     "taggit",
     "django_prose_editor",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "signin",
     "media",
     "articles",
     "rankings",
@@ -98,9 +110,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "signin.middleware.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -116,6 +132,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "articles.context_processors.sections",
             ],
         },
@@ -129,8 +146,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 VAR_DIR = BASE_DIR / "var"
 VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -152,7 +169,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache in Redis when REDIS_URL is set, shared by every app process; without
 # it, per process. (The ranking's own Redis state follows RANKINGS_REDIS_URL below.)
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -177,19 +194,19 @@ LANGUAGE_CODE = "en-us"
 USE_I18N = True
 USE_TZ = True
 # Times are stored in UTC and shown in the newsroom's own zone.
-TIME_ZONE = os.environ.get("NEWSROOM_TIME_ZONE", "Asia/Tokyo")
+TIME_ZONE = env_str("NEWSROOM_TIME_ZONE", "Asia/Tokyo")
 try:
     zoneinfo.ZoneInfo(TIME_ZONE)
 except (zoneinfo.ZoneInfoNotFoundError, ValueError):
     raise ImproperlyConfigured(f"NEWSROOM_TIME_ZONE {TIME_ZONE!r} is not a known zone.") from None
 
-NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "The Daily Newsroom")
+NEWSROOM_NAME = env_str("NEWSROOM_NAME", "The Daily Newsroom")
 # How the public site writes a time: "17:25 JST, April 4, 2025".
 NEWSROOM_TIME_FORMAT = "H:i T, F j, Y"
 ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 20)
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = Path(env_str("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -203,8 +220,8 @@ STORAGES = {
 }
 
 # Uploads live outside the source tree.
-MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = env_str("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", VAR_DIR / "media"))
 # Let Django itself serve uploads: on for local development; in production the
 # web server or object storage serves MEDIA_URL instead.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
@@ -217,14 +234,55 @@ PHOTO_RENDITION_WIDTHS = tuple(
     for width in env_list("PHOTO_RENDITION_WIDTHS", ["320", "640", "960", "1280", "1920"])
 )
 
+# Staff sign in through the admin (see signin/ and the README's "Signing in").
 LOGIN_URL = "admin:login"
+# Where a sign-in lands when its `next` is missing or points off the site.
+LOGIN_REDIRECT_URL = "admin:index"
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: a locked-out username or address is refused here.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A staff session ends after this many minutes without a request; each request renews it.
+SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# Lockouts (django-axes): this many failed sign-ins for one username, or from one
+# address, lock it for LOGIN_LOCKOUT_MINUTES.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "signin.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "newsroom.client.client_address"
+# Two-factor sign-in (django-otp, django-otp-webauthn): who must use it.
+# "publishers": whoever may publish articles or manage users; "staff": every staff
+# login; "none": nobody (the local default). Anyone who has set it up uses it.
+TWO_FACTOR_REQUIRED = env_str("TWO_FACTOR_REQUIRED", "none" if DEBUG else "publishers")
+if TWO_FACTOR_REQUIRED not in {"publishers", "staff", "none"}:
+    raise ImproperlyConfigured("TWO_FACTOR_REQUIRED must be publishers, staff or none.")
+OTP_TOTP_ISSUER = NEWSROOM_NAME
+OTP_WEBAUTHN_RP_NAME = NEWSROOM_NAME
+# Passkeys belong to the host name the desk is reached at.
+OTP_WEBAUTHN_RP_ID_CALLABLE = "signin.passkeys.relying_party_id"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "PASSKEY_ORIGINS",
+    CSRF_TRUSTED_ORIGINS
+    or [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if not host.startswith("[")],
+)
+# A passkey is a second factor here, after the password: one way in, under the lockouts.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
-# HTTPS behind a reverse proxy that sets X-Forwarded-Proto.
+# HTTPS. With DEBUG off, plain HTTP is redirected and browsers are told (HSTS) to
+# come back over HTTPS only. Behind a reverse proxy that ends TLS, set
+# SECURE_PROXY_SSL so Django can tell an HTTPS request (or the redirect loops).
 if env_bool("SECURE_PROXY_SSL", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Content Security Policy: the public site loads nothing but its own files and the
 # photos' storage; no inline script or style runs there.
@@ -241,11 +299,12 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# The admin's pages (see newsroom/admin.py): the same, plus inline script and style.
+# The admin's pages (see newsroom/admin.py): the same, plus what carries this
+# response's nonce (the rich text editor's import map, the admin's own tags).
 ADMIN_CSP = {
     **SECURE_CSP,
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -253,7 +312,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Django's own console handler would print each of its lines a second time.
     "loggers": {"django": {"handlers": [], "propagate": True}},
 }
@@ -261,13 +320,13 @@ LOGGING = {
 TAGGIT_CASE_INSENSITIVE = True
 
 # Access ranking (see rankings/ and the README).
-RANKINGS_RECORDER = os.environ.get("RANKINGS_RECORDER", "database")
+RANKINGS_RECORDER = env_str("RANKINGS_RECORDER", "database")
 if RANKINGS_RECORDER not in {"database", "redis"}:
     raise ImproperlyConfigured("RANKINGS_RECORDER must be 'database' or 'redis'.")
 # Redis for the ranking's own state: repeat-reader counters, and the Redis
 # recorder's hour counters. Best a database of its own, since clearing a Django
 # cache empties its whole Redis database.
-RANKINGS_REDIS_URL = os.environ.get("RANKINGS_REDIS_URL", REDIS_URL)
+RANKINGS_REDIS_URL = env_str("RANKINGS_REDIS_URL", REDIS_URL)
 if RANKINGS_RECORDER == "redis" and not RANKINGS_REDIS_URL:
     raise ImproperlyConfigured("RANKINGS_RECORDER=redis needs RANKINGS_REDIS_URL or REDIS_URL.")
 RANKINGS_REDIS_TIMEOUT = 0.25
@@ -280,14 +339,14 @@ RANKINGS_REPEAT_WINDOW = env_int("RANKINGS_REPEAT_WINDOW", 30 * 60)
 RANKINGS_READS_PER_ADDRESS = env_int("RANKINGS_READS_PER_ADDRESS", 20)
 # The request header (as in request.META) our own proxy puts the client address
 # in, e.g. HTTP_X_FORWARDED_FOR; its last entry is used. Empty: REMOTE_ADDR.
-RANKINGS_CLIENT_IP_HEADER = os.environ.get("RANKINGS_CLIENT_IP_HEADER", "")
+RANKINGS_CLIENT_IP_HEADER = env_str("RANKINGS_CLIENT_IP_HEADER")
 RANKINGS_CACHE_SECONDS = env_int("RANKINGS_CACHE_SECONDS", 60)
 RANKINGS_HOURLY_RETENTION_DAYS = env_int("RANKINGS_HOURLY_RETENTION_DAYS", 90)
-RANKINGS_DEFAULT_WINDOW = os.environ.get("RANKINGS_DEFAULT_WINDOW", "24h")
+RANKINGS_DEFAULT_WINDOW = env_str("RANKINGS_DEFAULT_WINDOW", "24h")
 if RANKINGS_DEFAULT_WINDOW not in {"1h", "24h", "7d", "30d"}:
     raise ImproperlyConfigured("RANKINGS_DEFAULT_WINDOW must be one of 1h, 24h, 7d, 30d.")
-RANKINGS_SECTION_LABEL = os.environ.get("RANKINGS_SECTION_LABEL", "POPULAR ARTICLE")
-RANKINGS_SITE_LABEL = os.environ.get("RANKINGS_SITE_LABEL", "ACCESS RANKING")
+RANKINGS_SECTION_LABEL = env_str("RANKINGS_SECTION_LABEL", "POPULAR ARTICLE")
+RANKINGS_SITE_LABEL = env_str("RANKINGS_SITE_LABEL", "ACCESS RANKING")
 RANKINGS_SECTION_SIZE = env_int("RANKINGS_SECTION_SIZE", 5)
 RANKINGS_SITE_SIZE = env_int("RANKINGS_SITE_SIZE", 10)
 RANKINGS_PAGE_SIZE = env_int("RANKINGS_PAGE_SIZE", 30)

@@ -9,6 +9,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("SERVE_MEDIA", "true")
+# The test client and the live server speak plain HTTP.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Tests sign in with force_login; tests/signin turns the production rule back on.
+os.environ.setdefault("TWO_FACTOR_REQUIRED", "none")
 
 from newsroom.settings import *  # noqa: E402, F403
 

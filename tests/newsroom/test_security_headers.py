@@ -1,4 +1,6 @@
-"""The public site runs no inline script or style; the admin may (its editor needs it)."""
+"""The public site runs no inline script or style; the admin only what carries its nonce."""
+
+import re
 
 import pytest
 from django.urls import reverse
@@ -23,10 +25,28 @@ def test_public_pages_allow_only_their_own_scripts_and_styles(client):
         assert policy["frame-ancestors"] == ["'none'"], url
 
 
-def test_admin_pages_have_their_own_policy(editor_client):
-    policy = directives(editor_client.get(reverse("admin:articles_article_add")))
-    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+def test_admin_pages_allow_inline_code_only_with_the_responses_nonce(editor_client):
+    response = editor_client.get(reverse("admin:articles_article_add"))
+    policy = directives(response)
+    nonce = policy["script-src"][1]
+    assert re.fullmatch(r"'nonce-[\w+/=-]+'", nonce)
+    assert policy["script-src"] == ["'self'", nonce]
+    assert policy["style-src"] == ["'self'", nonce]
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
     assert policy["object-src"] == ["'none'"]
+    # The editor's import map is the one inline script, and it carries the nonce.
+    html = response.content.decode()
+    inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+    assert inline_scripts, "the editor's import map is missing"
+    for attributes in inline_scripts:
+        if 'type="application/json"' not in attributes:
+            assert f'nonce="{nonce[7:-1]}"' in attributes, attributes
+
+
+def test_a_fresh_nonce_for_every_admin_response(editor_client):
+    url = reverse("admin:articles_article_add")
+    first, second = (directives(editor_client.get(url))["script-src"][1] for _ in range(2))
+    assert first != second
 
 
 def test_the_article_page_has_no_inline_script_or_style(client):
