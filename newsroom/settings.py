@@ -299,12 +299,18 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# The admin's pages (see newsroom/admin.py): the same, plus what carries this
-# response's nonce (the rich text editor's import map, the admin's own tags).
+# The admin's pages (see newsroom/admin.py): the same, plus scripts and style
+# sheets that carry this response's nonce (the rich text editor's import map, the
+# admin's own tags), and the base style sheet the editor (tiptap) inserts itself,
+# by its hash: django-prose-editor passes it no nonce. Style attributes stay
+# allowed: the editor sets them as it lays out, and they cannot run code.
+# tests/e2e/test_signin.py fails if an upgrade changes what the admin needs.
+TIPTAP_BASE_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 ADMIN_CSP = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, TIPTAP_BASE_STYLE],
+    "style-src-attr": [CSP.UNSAFE_INLINE],
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

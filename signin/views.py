@@ -49,7 +49,8 @@ def locked_out(request, original_response, credentials):
         minutes=minutes,
     )
     response.status_code = 429
-    return response
+    # Rendered here: axes returns it from its middleware, after views are rendered.
+    return response.render()
 
 
 def _verified(request, device):

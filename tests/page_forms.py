@@ -8,24 +8,23 @@ a field the page does not render is then a failing test, not a passing one.
 from html.parser import HTMLParser
 
 
-class _FormParser(HTMLParser):
-    def __init__(self, form_id):
+class _FormsParser(HTMLParser):
+    """Every form of a page: [(id, [(name, value), ...])], fields in page order."""
+
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.inside = form_id is None
-        self.found = False
-        self.fields = []  # (name, value), in page order
+        self.forms = []
+        self._fields = None
         self._select = None
-        self._select_default = None
         self._textarea = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and not self.found:
-            self.inside = self.form_id is None or attrs.get("id") == self.form_id
-            self.found = self.inside
+        if tag == "form":
+            self._fields = []
+            self.forms.append((attrs.get("id"), self._fields))
             return
-        if not self.inside or "disabled" in attrs:
+        if self._fields is None or "disabled" in attrs:
             return
         name = attrs.get("name")
         if tag == "input" and name:
@@ -34,19 +33,18 @@ class _FormParser(HTMLParser):
                 return
             if kind in ("checkbox", "radio"):
                 if "checked" in attrs:
-                    self.fields.append((name, attrs.get("value", "on")))
+                    self._fields.append((name, attrs.get("value", "on")))
                 return
-            self.fields.append((name, attrs.get("value", "") or ""))
+            self._fields.append((name, attrs.get("value", "") or ""))
         elif tag == "select" and name:
-            self._select, self._select_default = name, None
-            self._selected = False
+            self._select = {"name": name, "first": None, "selected": False}
         elif tag == "option" and self._select:
             value = attrs.get("value", "")
-            if self._select_default is None:
-                self._select_default = value
+            if self._select["first"] is None:
+                self._select["first"] = value
             if "selected" in attrs:
-                self.fields.append((self._select, value))
-                self._selected = True
+                self._fields.append((self._select["name"], value))
+                self._select["selected"] = True
         elif tag == "textarea" and name:
             self._textarea = [name, ""]
 
@@ -55,32 +53,39 @@ class _FormParser(HTMLParser):
             self._textarea[1] += data
 
     def handle_endtag(self, tag):
-        if tag == "form" and self.inside:
-            self.inside = False
+        if tag == "form":
+            self._fields = None
         elif tag == "select" and self._select:
-            if not self._selected and self._select_default is not None:
-                self.fields.append((self._select, self._select_default))
+            select = self._select
+            if not select["selected"] and select["first"] is not None and self._fields is not None:
+                self._fields.append((select["name"], select["first"]))
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
             name, text = self._textarea
-            # Browsers drop the one newline that follows <textarea>.
-            self.fields.append((name, text.removeprefix("\n")))
+            if self._fields is not None:
+                # Browsers drop the one newline that follows <textarea>.
+                self._fields.append((name, text.removeprefix("\n")))
             self._textarea = None
 
 
 def form_data(response, *, form_id=None, **changes):
-    """{name: value} of the first form on the page (or the form `form_id`), with `changes`.
+    """{name: value} of a form on the page, with `changes` applied.
 
-    A name the page carries several times (a multiple select) keeps its last value;
-    pass lists in `changes` for those.
+    The form is the one with `form_id`, or else the first that has every field
+    named in `changes` (so the admin's sign-out form in the header is passed by).
+    A name the page carries several times (a multiple select) keeps its last value.
     """
-    parser = _FormParser(form_id)
+    parser = _FormsParser()
     parser.feed(response.content.decode())
-    if form_id is not None and not parser.found:
+    candidates = [
+        dict(fields)
+        for found_id, fields in parser.forms
+        if (form_id is None or found_id == form_id)
+    ]
+    for data in candidates:
+        if all(name in data for name in changes):
+            data.update(changes)
+            return data
+    if form_id is not None and not candidates:
         raise AssertionError(f"no form #{form_id} on the page")
-    data = dict(parser.fields)
-    for name in changes:
-        if name not in data:
-            raise AssertionError(f"the page has no field {name!r} to change")
-    data.update(changes)
-    return data
+    raise AssertionError(f"no form on the page has all of the fields {sorted(changes)}")

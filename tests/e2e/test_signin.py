@@ -1,0 +1,92 @@
+"""An editor turns on two-factor sign-in and signs in with real codes, in Chromium."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from tests.factories import ArticleFactory, UserFactory
+from tests.signin.helpers import app_code
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def editor(roles, settings):
+    settings.TWO_FACTOR_REQUIRED = "publishers"
+    user = UserFactory(username="ana.costa", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+def log_in(page, live_server, next_path="/admin/"):
+    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
+    page.get_by_label("Username").fill("ana.costa")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
+def watch_csp(page):
+    """Every Content-Security-Policy refusal the page reports."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
+    return refused
+
+
+def test_an_editor_sets_up_an_app_and_signs_in_with_its_codes(page, live_server, editor):
+    refused = watch_csp(page)
+    log_in(page, live_server)
+    expect(page.get_by_text("needs two-factor sign-in")).to_be_visible()
+    expect(page.get_by_role("img", name="QR code to scan")).to_be_visible()
+    key = page.locator("#totp-secret").inner_text().replace(" ", "")
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    assert key in device.config_url
+
+    page.get_by_label("Code from the app").fill(app_code(device))
+    page.get_by_role("button", name="Turn on").click()
+    codes = page.get_by_role("list", name="Recovery codes").get_by_role("listitem")
+    expect(codes).to_have_count(10)
+    page.get_by_role("link", name="I have kept them").click()
+    expect(page.get_by_role("heading", name="Desk")).to_be_visible()
+
+    page.get_by_role("button", name="Log out").click()
+    article = ArticleFactory(headline="東京 harbour bridge opens")
+    log_in(page, live_server, next_path="/admin/articles/article/")
+    expect(page).to_have_url(re.compile(r"/admin/signin/verify/"))
+    page.get_by_label("Code").fill("000000")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text("That code is not right")).to_be_visible()
+
+    device.refresh_from_db()
+    device.throttle_reset()  # the wait after a wrong code, skipped
+    page.get_by_label("Code").fill(app_code(device, step_offset=1))
+    page.get_by_role("button", name="Confirm").click()
+    expect(page).to_have_url(re.compile(r"/admin/articles/article/$"))
+    expect(page.get_by_role("link", name=article.headline)).to_be_visible()
+    assert refused == [], refused
+
+
+def test_admin_pages_run_only_code_that_carries_the_nonce(page, live_server, editor, settings):
+    settings.TWO_FACTOR_REQUIRED = "none"
+    refused = watch_csp(page)
+    article = ArticleFactory(tag_names=["東京"])
+    log_in(page, live_server)
+    expect(page.get_by_role("heading", name="Desk")).to_be_visible()
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    editor_box = page.get_by_role("textbox").and_(page.locator(".ProseMirror"))
+    expect(editor_box).to_be_visible()
+    editor_box.click()
+    page.keyboard.type(" Typed in the editor.")
+    for path in ["/admin/articles/article/", "/admin/media/photo/add/", "/admin/signin/"]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+    assert refused == [], refused
