@@ -90,3 +90,37 @@ def test_admin_pages_run_only_code_that_carries_the_nonce(page, live_server, edi
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
     assert refused == [], refused
+
+
+def test_a_passkey_is_registered_and_then_confirms_the_sign_in(page, live_server, editor, settings):
+    settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = [live_server.url]
+    # Chromium's virtual authenticator stands in for a phone or a security key.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    refused = watch_csp(page)
+    log_in(page, live_server)
+    expect(page.get_by_text("needs two-factor sign-in")).to_be_visible()
+    page.get_by_role("button", name="Add a passkey").click()
+    expect(page.get_by_role("heading", name="Passkeys")).to_be_visible()
+    expect(page.get_by_role("button", name="Remove")).to_have_count(1)
+    page.goto(live_server.url + "/admin/")
+    expect(page.get_by_role("heading", name="Desk")).to_be_visible()
+
+    page.get_by_role("button", name="Log out").click()
+    log_in(page, live_server, next_path="/admin/articles/article/")
+    expect(page).to_have_url(re.compile(r"/admin/signin/verify/"))
+    page.get_by_role("button", name="Use a passkey").click()
+    expect(page).to_have_url(re.compile(r"/admin/articles/article/$"))
+    assert refused == [], refused
