@@ -41,6 +41,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\nLocal logins for {options['address']}/admin/"))
         for username, password in passwords.items():
             self.stdout.write(f"  {username:10} {password}")
+        if settings.TWO_FACTOR_REQUIRED == "none":
+            self.stdout.write(
+                "Two-factor sign-in is not required locally; start with "
+                "TWO_FACTOR_REQUIRED=publishers to try it (an authenticator app or a "
+                "passkey on http://localhost)."
+            )
         self.stdout.write("")
 
     @transaction.atomic
