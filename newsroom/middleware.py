@@ -1,8 +1,10 @@
-"""One guard for query strings that would otherwise reach a view and answer 500.
+"""One guard for admin query strings that would otherwise reach a view and answer 500.
 
 A NUL character cannot be stored or compared in PostgreSQL text (the query raises
-DataError), and any parameter may end up in a query: admin search, autocomplete,
-tag suggestions. POSTed form fields already refuse NUL through Django's validator.
+DataError), and admin parameters end up in queries: list search, autocomplete, tag
+suggestions, filters. POSTed form fields already refuse NUL through Django's
+validator, and the public views validate their few parameters themselves (the
+ranking page with a form, the lists only read `page`).
 
 A changelist's date drill-down (`<date_hierarchy>__year`, `__month`, `__day`) is turned
 by the admin into a range from that day, month or year to the next one. Values that
@@ -40,16 +42,18 @@ def check_drilldown_date(query, field):
         raise ValueError(f"year {start.year} is out of range")
 
 
-class QueryStringGuardMiddleware:
+class AdminQueryStringGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if has_nul(request.GET):
-            return plain_bad_request(NUL_MESSAGE)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.app_name != "admin":
+            return None
+        if has_nul(request.GET):
+            return plain_bad_request(NUL_MESSAGE)
         # The admin marks each of its model views with the ModelAdmin that serves it.
         field = getattr(getattr(view_func, "model_admin", None), "date_hierarchy", None)
         if not field:

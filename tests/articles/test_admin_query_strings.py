@@ -17,7 +17,8 @@ NUL_ADDRESSES = [
     CHANGELIST_URL + "?q=%00",
     CHANGELIST_URL + "?q=Caf%C3%A9%00",
     CHANGELIST_URL + "?%00=1",
-    "/?page=%00",
+    reverse("admin:index") + "?%00",
+    reverse("admin:media_photo_changelist") + "?q=%00",
 ]
 
 BAD_DATES = [
@@ -67,6 +68,12 @@ def test_a_date_the_list_cannot_show_is_refused_plainly(editor_client, query):
 def test_good_addresses_still_answer(editor_client, query):
     ArticleFactory(headline="東京 council votes")
     assert editor_client.get(f"{CHANGELIST_URL}?{query}").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/?page=%00", "/politics/?page=%00", "/tags/%00/"])
+def test_public_pages_answer_a_nul_character_without_an_error(client, url):
+    ArticleFactory(tag_names=["東京"])
+    assert client.get(url).status_code == 404
 
 
 def test_tag_suggestions_still_suggest_japanese_tags(editor_client):
