@@ -163,6 +163,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if form.cleaned_data.get("mark_updated") and obj.is_live:
             obj.revised_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if form.body_removals:
+            removals = ". ".join(form.body_removals)
+            self.message_user(
+                request, f"The body was cleaned before saving. {removals}.", messages.WARNING
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

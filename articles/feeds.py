@@ -2,10 +2,15 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 
 from .models import Article, Category
 
 FEED_SIZE = 30
+
+# Feed readers render titles and descriptions as HTML, and the XML writer only escapes
+# for XML: our plain text is escaped once more so that a headline like "<img onerror=...>"
+# reaches readers as text, not markup (Django's default item_title does the same).
 
 
 class LatestArticlesFeed(Feed):
@@ -14,22 +19,22 @@ class LatestArticlesFeed(Feed):
     description_template = None
 
     def title(self):
-        return settings.NEWSROOM_NAME
+        return escape(settings.NEWSROOM_NAME)
 
     def link(self):
         return reverse("articles:home")
 
     def description(self):
-        return f"The latest articles from {settings.NEWSROOM_NAME}."
+        return escape(f"The latest articles from {settings.NEWSROOM_NAME}.")
 
     def items(self):
         return Article.objects.published().for_listing()[:FEED_SIZE]
 
     def item_title(self, article):
-        return article.headline
+        return escape(article.headline)
 
     def item_description(self, article):
-        return article.summary
+        return escape(article.summary)
 
     def item_pubdate(self, article):
         return article.published_at
@@ -51,13 +56,13 @@ class SectionFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, section):
-        return f"{section.name} · {settings.NEWSROOM_NAME}"
+        return escape(f"{section.name} · {settings.NEWSROOM_NAME}")
 
     def link(self, section):
         return section.get_absolute_url()
 
     def description(self, section):
-        return section.description or f"The latest {section.name} articles."
+        return escape(section.description or f"The latest {section.name} articles.")
 
     def items(self, section):
         return Article.objects.published().for_listing().filter(category=section)[:FEED_SIZE]

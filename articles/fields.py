@@ -1,4 +1,10 @@
-from django_prose_editor.fields import ProseEditorField
+import html
+from collections import Counter
+from html.parser import HTMLParser
+
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
+from django_prose_editor.fields import ProseEditorField, ProseEditorFormField
 
 # What the body editor offers; the sanitiser allows exactly the HTML these produce.
 BODY_EXTENSIONS = {
@@ -18,6 +24,93 @@ BODY_EXTENSIONS = {
     "History": True,
 }
 
+NOTHING_LEFT = "Nothing readable is left of the body once it is cleaned."
+
+# Why the sanitiser took something out, in words for the editor who pasted it.
+STYLE_REASON = "the site's styles set the look"
+TAG_REASONS = {
+    "script": "scripts never run on the site",
+    "style": STYLE_REASON,
+    "img": "photos go in the lead photo, from the library",
+    **dict.fromkeys(
+        ["iframe", "frame", "object", "embed", "applet"],
+        "embedded pages and plugins never run on the site",
+    ),
+    **dict.fromkeys(
+        ["form", "input", "button", "select", "textarea"], "forms never run on the site"
+    ),
+}
+CANNOT_MAKE_TAG = "the body editor cannot make it (its text is kept)"
+EVENT_HANDLER_REASON = "event handlers never run on the site"
+LINK_REASON = "links go to http, https or mailto addresses only"
+CANNOT_MAKE_ATTRIBUTE = "the body editor cannot make it"
+
+
+class _Inventory(HTMLParser):
+    """How often each element and attribute occurs in a fragment, in order of appearance."""
+
+    def __init__(self, fragment):
+        super().__init__(convert_charrefs=True)
+        self.counts = Counter()
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.counts[(tag, None, None)] += 1
+        for name, value in attrs:
+            scheme = _link_scheme(value) if name == "href" else None
+            self.counts[(tag, name, scheme)] += 1
+
+
+def _link_scheme(address):
+    scheme, colon, _ = (address or "").partition(":")
+    return scheme.strip().lower() + ":" if colon and "/" not in scheme else None
+
+
+def _describe(tag, attribute, scheme):
+    if attribute is None:
+        return f"Removed <{tag}>: {TAG_REASONS.get(tag, CANNOT_MAKE_TAG)}"
+    if attribute.startswith("on"):
+        return f"Removed the {attribute} attribute: {EVENT_HANDLER_REASON}"
+    if attribute == "style":
+        return f"Removed the style attribute: {STYLE_REASON}"
+    if attribute == "href":
+        address = f"a {scheme} link address" if scheme else "a link address"
+        return f"Removed {address}: {LINK_REASON}"
+    return f"Removed the {attribute} attribute: {CANNOT_MAKE_ATTRIBUTE}"
+
+
+def describe_removals(original, cleaned):
+    """What sanitising `original` into `cleaned` took out, and why, once each."""
+    before, after = _Inventory(original).counts, _Inventory(cleaned).counts
+    kept_tags = {tag for tag, attribute, _ in after if attribute is None}
+    descriptions = [
+        _describe(tag, attribute, scheme)
+        for (tag, attribute, scheme), count in before.items()
+        if count > after[(tag, attribute, scheme)]
+        # An attribute of a removed element goes with it: the element is named instead.
+        and (attribute is None or tag in kept_tags)
+    ]
+    return list(dict.fromkeys(descriptions))
+
+
+def has_text(fragment):
+    return bool(html.unescape(strip_tags(fragment)).strip())
+
+
+def refuse_without_text(original, cleaned):
+    if not has_text(cleaned):
+        raise ValidationError([NOTHING_LEFT, *describe_removals(original, cleaned)])
+
+
+class SanitizedHTMLFormField(ProseEditorFormField):
+    """The body box: refuses a body that cleaning would leave without any text."""
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        refuse_without_text(value, cleaned)
+        return cleaned
+
 
 class SanitizedHTMLField(ProseEditorField):
     """Rich text edited with ProseMirror and cleaned with nh3 on every save.
@@ -31,6 +124,17 @@ class SanitizedHTMLField(ProseEditorField):
         kwargs.setdefault("extensions", BODY_EXTENSIONS)
         kwargs.setdefault("sanitize", True)
         super().__init__(*args, **kwargs)
+
+    def clean(self, value, model_instance):
+        cleaned = super().clean(value, model_instance)
+        if not self.blank:
+            refuse_without_text(value, cleaned)
+        return cleaned
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"form_class": SanitizedHTMLFormField, "sanitize": self.sanitize, **kwargs}
+        )
 
     def pre_save(self, model_instance, add):
         value = self.sanitize(getattr(model_instance, self.attname) or "")

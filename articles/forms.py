@@ -1,6 +1,7 @@
 from django import forms
 
 from . import stale_edits
+from .fields import describe_removals
 from .models import Article
 from .permissions import allowed_statuses
 
@@ -12,6 +13,8 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     current_user = None
+    # What cleaning took out of the body, for the admin to tell the editor after saving.
+    body_removals = ()
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     loaded_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -39,6 +42,11 @@ class ArticleAdminForm(forms.ModelForm):
         if status not in allowed_statuses(self.current_user, self.instance):
             raise forms.ValidationError("Only an editor can give an article this status.")
         return status
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        self.body_removals = describe_removals(self["body"].data, body)
+        return body
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 from .feeds import LatestArticlesFeed, SectionFeed
@@ -10,7 +10,8 @@ urlpatterns = [
     path("feed/", LatestArticlesFeed(), name="feed"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
-    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    # Tag slugs keep the letters of any script (/tags/東京/), which <slug:> refuses.
+    re_path(r"^tags/(?P<slug>[-\w]+)/$", views.TagView.as_view(), name="tag"),
     path("<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("<slug:slug>/feed/", SectionFeed(), name="section_feed"),
     path(

@@ -41,3 +41,15 @@ def test_the_article_page_reads_well_on_a_phone(page, live_server):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_reader_follows_a_japanese_tag_from_the_article_to_its_page(page, live_server):
+    article = ArticleFactory(headline="Harbour bridge vote", tag_names=["東京", "Café"])
+
+    page.goto(live_server.url + article.get_absolute_url())
+    page.locator(".article__tags").get_by_role("link", name="東京").click()
+
+    # Browsers send and report the address percent-encoded; the reader sees 東京.
+    expect(page).to_have_url(live_server.url + "/tags/%E6%9D%B1%E4%BA%AC/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("東京")
+    expect(page.get_by_role("link", name=article.headline)).to_be_visible()

@@ -1,0 +1,63 @@
+"""Feed text is plain text: a feed reader renders title and description as HTML."""
+
+import html
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_HEADLINE = "<img src=x onerror=alert(1)> Café & 東京"
+HOSTILE_SUMMARY = "<script>alert(2)</script> Zürich <b>votes</b> 🗳️"
+HOSTILE_SECTION = "<img src=x onerror=alert(3)>Politics"
+HOSTILE_SECTION_DESCRIPTION = "<iframe src=//evil.example></iframe> News from 東京"
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.elements = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(tag)
+
+
+def as_a_feed_reader_sees_it(text):
+    """The elements an HTML renderer would build from `text`, and the text it shows."""
+    parser = _Elements()
+    parser.feed(text)
+    parser.close()
+    return parser.elements, html.unescape(text)
+
+
+@pytest.fixture
+def hostile_article():
+    section = CategoryFactory(
+        name=HOSTILE_SECTION, slug="politics", description=HOSTILE_SECTION_DESCRIPTION
+    )
+    return ArticleFactory(category=section, headline=HOSTILE_HEADLINE, summary=HOSTILE_SUMMARY)
+
+
+@pytest.mark.parametrize("url", ["/feed/", "/politics/feed/"])
+def test_feed_titles_and_descriptions_reach_readers_as_text(client, hostile_article, url):
+    channel = ET.fromstring(client.get(url).content).find("channel")
+    item = channel.find("item")
+    texts = {
+        item.findtext("title"): HOSTILE_HEADLINE,
+        item.findtext("description"): HOSTILE_SUMMARY,
+    }
+    if url == "/politics/feed/":
+        texts[channel.findtext("title")] = f"{HOSTILE_SECTION} · The Daily Newsroom"
+        texts[channel.findtext("description")] = HOSTILE_SECTION_DESCRIPTION
+    for text, shown in texts.items():
+        assert as_a_feed_reader_sees_it(text) == ([], shown)
+
+
+def test_a_section_without_a_description_gets_one_as_text(client):
+    ArticleFactory(category=CategoryFactory(name="Café <Culture>", slug="culture"))
+    channel = ET.fromstring(client.get("/culture/feed/").content).find("channel")
+    description = channel.findtext("description")
+    assert as_a_feed_reader_sees_it(description) == ([], "The latest Café <Culture> articles.")
