@@ -21,6 +21,7 @@ RESERVED_SECTION_SLUGS = {
     "static",
     "media",
     "sitemap.xml",
+    "webauthn",
 }
 
 
