@@ -63,10 +63,10 @@ class RankingDashboardAdmin(RankingsPermissionMixin, admin.ModelAdmin):
 class RankingSnapshotAdmin(RankingsPermissionMixin, admin.ModelAdmin):
     """Past days' top tens, kept after their buckets are rolled up."""
 
-    list_display = ["day", "scope", "rank", "headline", "views"]
+    list_display = ["day", "scope", "rank", "article_headline", "article_section", "views"]
     list_filter = ["day", "section"]
     date_hierarchy = "day"
-    list_select_related = ["article", "section"]
+    list_select_related = ["section"]
     ordering = ["-day", "section__position", "rank"]
     list_per_page = 100
 
@@ -75,5 +75,7 @@ class RankingSnapshotAdmin(RankingsPermissionMixin, admin.ModelAdmin):
         return snapshot.section.name if snapshot.section else "Site-wide"
 
     @admin.display(description="Article")
-    def headline(self, snapshot):
-        return snapshot.article.headline
+    def article_headline(self, snapshot):
+        if snapshot.article_id is None:
+            return f"{snapshot.headline} (deleted)"
+        return snapshot.headline
