@@ -2,7 +2,6 @@
 
 import datetime
 import io
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -16,22 +15,19 @@ from tests.articles.admin_forms import CHANGELIST_URL
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 from tests.page_forms import form_data
 
+from .helpers import article_action_data, page_form_data
+
 pytestmark = pytest.mark.django_db
 
+TAKEN_DOWN = "Café owner in Zürich named in 東京 case 📰"
 SNAPSHOTS_URL = reverse("admin:rankings_rankingsnapshot_changelist")
-
-
-def page_form_data(response):
-    """The page's own form, as the browser posts it: the one after the header's logout form."""
-    page = response.content.split(b"</header>", 1)[1]
-    return form_data(SimpleNamespace(content=page))
 
 
 @pytest.fixture
 def yesterdays_top():
     """Yesterday's snapshot, with a story that must be taken down at its top."""
     tokyo = CategoryFactory(name="東京", slug="tokyo")
-    taken_down = ArticleFactory(headline="Café owner in Zürich named in 東京 case 📰", category=tokyo)
+    taken_down = ArticleFactory(headline=TAKEN_DOWN, category=tokyo)
     kept = ArticleFactory(headline="Harbour bridge opens")
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     noon = hour_of(timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(12))))
@@ -63,11 +59,11 @@ def test_an_article_in_a_snapshot_can_be_deleted_and_the_history_stays(
     assert not Article.objects.filter(pk=taken_down.pk).exists()
     site_wide = RankingSnapshot.objects.filter(day=yesterday, section=None)
     assert [(s.rank, s.article_id, s.headline, s.article_section, s.views) for s in site_wide] == [
-        (1, None, "Café owner in Zürich named in 東京 case 📰", "東京", 90),
+        (1, None, TAKEN_DOWN, "東京", 90),
         (2, kept.pk, "Harbour bridge opens", "Politics", 40),
     ]
     html = client.get(SNAPSHOTS_URL).content.decode()
-    assert "Café owner in Zürich named in 東京 case 📰 (deleted)" in html
+    assert f"{TAKEN_DOWN} (deleted)" in html
     assert "Harbour bridge opens" in html
 
 
@@ -84,14 +80,10 @@ def test_deleting_from_the_article_list_works_too(editor_client, yesterdays_top)
     assert RankingSnapshot.objects.filter(article=None).count() == 2  # site-wide, its section
 
 
-def test_an_unpublished_article_keeps_its_place_in_past_snapshots(
-    editor_client, yesterdays_top
-):
+def test_an_unpublished_article_keeps_its_place_in_past_snapshots(editor_client, yesterdays_top):
     taken_down, _, _ = yesterdays_top
-    data = form_data(editor_client.get(CHANGELIST_URL), form_id="changelist-form", action="unpublish")
-    data["_selected_action"] = [taken_down.pk]  # its ticked box
-    editor_client.post(CHANGELIST_URL, data)
+    editor_client.post(CHANGELIST_URL, article_action_data(editor_client, "unpublish", taken_down))
     taken_down.refresh_from_db()
     assert taken_down.status == Article.Status.UNPUBLISHED
     html = editor_client.get(SNAPSHOTS_URL).content.decode()
-    assert "Café owner in Zürich named in 東京 case 📰" in html
+    assert TAKEN_DOWN in html
