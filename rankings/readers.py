@@ -142,10 +142,11 @@ def _take_read_slot(key, cap):
     try:
         with transaction.atomic():
             RecentRead.objects.create(key=key, reads=1, expires_at=expires_at)
-        _sweep_expired_reads(now)
-        return True
     except IntegrityError:
         pass
+    else:
+        _sweep_expired_reads(now)
+        return True
     counter = RecentRead.objects.filter(key=key)
     # A window that has passed starts again with this read.
     if counter.filter(expires_at__lte=now).update(reads=1, expires_at=expires_at):
