@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import Article, Byline
+from .signals import articles_changed
 
 
 @transaction.atomic
@@ -16,21 +17,28 @@ def publish_articles(articles, *, by, now=None):
     form opened before this a stale copy, so nobody overwrites the change.
     """
     now = now or timezone.now()
+    article_ids = list(articles.values_list("pk", flat=True))
     articles.filter(published_at__isnull=True).update(published_at=now)
-    return articles.update(
+    count = articles.update(
         status=Article.Status.PUBLISHED, version=F("version") + 1, updated_by=by, updated_at=now
     )
+    articles_changed.send(sender=Article, article_ids=article_ids)
+    return count
 
 
 @transaction.atomic
 def unpublish_articles(articles, *, by):
     """Take the given published articles off the public site."""
-    return articles.filter(status=Article.Status.PUBLISHED).update(
+    published = articles.filter(status=Article.Status.PUBLISHED)
+    article_ids = list(published.values_list("pk", flat=True))
+    count = published.update(
         status=Article.Status.UNPUBLISHED,
         version=F("version") + 1,
         updated_by=by,
         updated_at=timezone.now(),
     )
+    articles_changed.send(sender=Article, article_ids=article_ids)
+    return count
 
 
 def add_owner_byline(article, *, user):

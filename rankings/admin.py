@@ -1,16 +1,11 @@
-import csv
-
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.text import slugify
-
-from articles.formatting import newsroom_time
 
 from .dashboard import DashboardForm, dashboard
+from .exports import dashboard_csv
 from .models import RankingDashboard, RankingSnapshot
 
 
@@ -53,7 +48,7 @@ class RankingDashboardAdmin(RankingsPermissionMixin, admin.ModelAdmin):
             section = form.cleaned_data["section"]
             data = dashboard(start, end, section=section)
             if request.GET.get("format") == "csv":
-                return self.csv_response(data, period=period, section=section)
+                return dashboard_csv(data, period=period, section=section)
             context.update(data, period=period, section=section, csv_query=self.csv_query(request))
         return TemplateResponse(request, "admin/rankings/dashboard.html", context)
 
@@ -63,39 +58,15 @@ class RankingDashboardAdmin(RankingsPermissionMixin, admin.ModelAdmin):
         query["format"] = "csv"
         return query.urlencode()
 
-    @staticmethod
-    def csv_response(data, *, period, section):
-        name = slugify(f"ranking {section or 'all sections'} {period}")
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
-            ["rank", "headline", "section", "published", "views", "share", "change", "url"]
-        )
-        for row in data["rows"]:
-            writer.writerow(
-                [
-                    row.rank,
-                    row.headline,
-                    row.section,
-                    newsroom_time(row.published_at),
-                    row.views,
-                    f"{row.share:.2%}",
-                    row.change,
-                    row.url,
-                ]
-            )
-        return response
-
 
 @admin.register(RankingSnapshot)
 class RankingSnapshotAdmin(RankingsPermissionMixin, admin.ModelAdmin):
     """Past days' top tens, kept after their buckets are rolled up."""
 
-    list_display = ["day", "scope", "rank", "headline", "views"]
+    list_display = ["day", "scope", "rank", "article_headline", "article_section", "views"]
     list_filter = ["day", "section"]
     date_hierarchy = "day"
-    list_select_related = ["article", "section"]
+    list_select_related = ["section"]
     ordering = ["-day", "section__position", "rank"]
     list_per_page = 100
 
@@ -104,5 +75,7 @@ class RankingSnapshotAdmin(RankingsPermissionMixin, admin.ModelAdmin):
         return snapshot.section.name if snapshot.section else "Site-wide"
 
     @admin.display(description="Article")
-    def headline(self, snapshot):
-        return snapshot.article.headline
+    def article_headline(self, snapshot):
+        if snapshot.article_id is None:
+            return f"{snapshot.headline} (deleted)"
+        return snapshot.headline

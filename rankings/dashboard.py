@@ -26,8 +26,22 @@ from .windows import WINDOWS, day_start
 TABLE_SIZE = 100
 PANEL_RANKS = 100
 MAX_RANGE_DAYS = 366
+# Days the dashboard accepts: no site counted reads before the first, and the
+# previous period, zone shifts and the day after the range stay far inside Python's
+# calendar (years 1 to 9999), where the arithmetic would overflow.
+FIRST_DAY = datetime.date(1970, 1, 1)
+LAST_DAY = datetime.date(2999, 12, 31)
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
+
+
+class DayInput(forms.DateInput):
+    """A date picker that offers only the days the dashboard accepts."""
+
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(attrs={"min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat()})
 
 
 class DashboardForm(forms.Form):
@@ -36,12 +50,8 @@ class DashboardForm(forms.Form):
     window = forms.ChoiceField(
         choices=[(key, w.label) for key, w in WINDOWS.items()], required=False
     )
-    start = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="From"
-    )
-    end = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="To"
-    )
+    start = forms.DateField(required=False, widget=DayInput(), label="From")
+    end = forms.DateField(required=False, widget=DayInput(), label="To")
     section = forms.ModelChoiceField(
         queryset=Category.objects.all(), required=False, empty_label="All sections"
     )
@@ -52,6 +62,10 @@ class DashboardForm(forms.Form):
         if bool(start) != bool(end):
             raise forms.ValidationError("Give both dates of the range, or neither.")
         if start and end:
+            if not FIRST_DAY <= start <= LAST_DAY or not FIRST_DAY <= end <= LAST_DAY:
+                raise forms.ValidationError(
+                    f"Pick days between {FIRST_DAY:%B %-d, %Y} and {LAST_DAY:%B %-d, %Y}."
+                )
             if start > end:
                 raise forms.ValidationError("The range must start before it ends.")
             if (end - start).days >= MAX_RANGE_DAYS:

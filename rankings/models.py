@@ -48,7 +48,11 @@ class DailyViews(models.Model):
 
 
 class RankingSnapshot(models.Model):
-    """One line of a day's top ten, kept after the buckets behind it are rolled up."""
+    """One line of a day's top ten, kept after the buckets behind it are rolled up.
+
+    The line keeps its own copy of the headline and section name, so deleting the
+    article (a legal takedown) empties only the link to it and the history still reads.
+    """
 
     day = models.DateField(help_text="The newsroom-zone day the ranking describes.")
     section = models.ForeignKey(
@@ -60,7 +64,18 @@ class RankingSnapshot(models.Model):
         help_text="Empty for the site-wide ranking.",
     )
     rank = models.PositiveSmallIntegerField()
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty once the article is deleted.",
+    )
+    headline = models.CharField(max_length=300, help_text="As it was when the snapshot was taken.")
+    article_section = models.CharField(
+        max_length=100, help_text="The article's section name when the snapshot was taken."
+    )
     views = models.PositiveBigIntegerField()
 
     class Meta:

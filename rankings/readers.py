@@ -10,6 +10,7 @@ table otherwise.
 import datetime
 import hashlib
 import hmac
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -21,6 +22,8 @@ from .models import RecentRead
 from .recorders import redis_client
 
 logger = logging.getLogger(__name__)
+# More than one, so expired counters go faster than new ones come.
+SWEEP_PER_NEW_COUNTER = 2
 
 
 def client_address(request):
@@ -45,7 +48,26 @@ def reader_id(request, *, now=None):
 
 def address_id(request, *, now=None):
     """The address alone, hashed under today's key: for the per-address cap."""
-    return _daily_hash("address", client_address(request), now)
+    return _daily_hash("address", capped_network(client_address(request)), now)
+
+
+def capped_network(address):
+    """What one per-address cap covers: an IPv4 address, or the /64 of an IPv6 one.
+
+    An IPv6 subscriber is given a whole /64 and may pick any address in it, so
+    capping single IPv6 addresses would let one client pass as a crowd. An
+    IPv4-mapped IPv6 address is its IPv4 address. Addresses that do not parse
+    (a proxy writing "unknown", say) all share one cap rather than escape it.
+    """
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return "unparsable"
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.IPv6Network((ip.packed, 64), strict=False))
 
 
 def count_if_first_read(request, article_id):
@@ -68,17 +90,17 @@ def count_if_first_read(request, article_id):
             return _counted_in_redis(reader_key, address_key, cap)
         except Exception:
             logger.warning("rankings: Redis unavailable for reader counters", exc_info=True)
-    return _take_read_slot(reader_key, 1) and _take_read_slot(address_key, cap)
+    return _counted_in_database(reader_key, address_key, cap)
 
 
-# One round trip, atomic: mark the reader; only for a first read, count the address.
+# One round trip, atomic. A repeat changes nothing; an address at its cap marks no
+# reader, so a client cycling user agents cannot fill Redis with markers.
 COUNT_READ = """
-if redis.call("SET", KEYS[1], 1, "NX", "EX", ARGV[1]) then
-    local reads = redis.call("INCR", KEYS[2])
-    if reads == 1 then redis.call("EXPIRE", KEYS[2], ARGV[1]) end
-    if reads <= tonumber(ARGV[2]) then return 1 end
-end
-return 0
+if redis.call("EXISTS", KEYS[1]) == 1 then return 0 end
+if tonumber(redis.call("GET", KEYS[2]) or "0") >= tonumber(ARGV[2]) then return 0 end
+redis.call("SET", KEYS[1], 1, "EX", ARGV[1])
+if redis.call("INCR", KEYS[2]) == 1 then redis.call("EXPIRE", KEYS[2], ARGV[1]) end
+return 1
 """
 
 
@@ -93,6 +115,25 @@ def _counted_in_redis(reader_key, address_key, cap):
     )
 
 
+def _counted_in_database(reader_key, address_key, cap):
+    """The same rule as COUNT_READ, in the RecentRead table.
+
+    The address is checked before the reader is marked: a read over the cap writes
+    no row, so one client showing a new user agent per request adds at most
+    cap + 1 rows per article and window.
+    """
+    if RecentRead.objects.filter(key=reader_key, expires_at__gt=timezone.now()).exists():
+        return False
+    if not _take_read_slot(address_key, cap):
+        return False
+    if not _take_read_slot(reader_key, 1):
+        # The same reader's other request marked it since the check: a repeat after
+        # all, so the address gets its slot back.
+        RecentRead.objects.filter(key=address_key, reads__gt=0).update(reads=F("reads") - 1)
+        return False
+    return True
+
+
 def _take_read_slot(key, cap):
     """Count one more read under `key` if fewer than `cap` were counted in the window;
     True when it was counted."""
@@ -101,14 +142,32 @@ def _take_read_slot(key, cap):
     try:
         with transaction.atomic():
             RecentRead.objects.create(key=key, reads=1, expires_at=expires_at)
-        return True
     except IntegrityError:
         pass
+    else:
+        _sweep_expired_reads(now)
+        return True
     counter = RecentRead.objects.filter(key=key)
     # A window that has passed starts again with this read.
     if counter.filter(expires_at__lte=now).update(reads=1, expires_at=expires_at):
         return True
     return bool(counter.filter(reads__lt=cap).update(reads=F("reads") + 1))
+
+
+def _sweep_expired_reads(now):
+    """Delete a few expired counters for each new one, so the table holds about one
+    window's counters between the daily purges, whatever the traffic.
+
+    Rows another request has locked (renewing its window) are skipped, not waited for.
+    """
+    expired = (
+        RecentRead.objects.filter(expires_at__lte=now)
+        .select_for_update(skip_locked=True)
+        .values_list("pk", flat=True)[:SWEEP_PER_NEW_COUNTER]
+    )
+    stale = list(expired)
+    if stale:
+        RecentRead.objects.filter(pk__in=stale, expires_at__lte=now).delete()
 
 
 def forget_expired_reads():

