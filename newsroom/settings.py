@@ -254,7 +254,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "signin.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "newsroom.client.client_address"
+AXES_CLIENT_IP_CALLABLE = "newsroom.client.client_block"
 # Two-factor sign-in (django-otp, django-otp-webauthn): who must use it.
 # "publishers": whoever may publish articles or manage users; "staff": every staff
 # login; "none": nobody (the local default). Anyone who has set it up uses it.

@@ -10,7 +10,6 @@ table otherwise.
 import datetime
 import hashlib
 import hmac
-import ipaddress
 import logging
 
 from django.conf import settings
@@ -18,20 +17,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from newsroom.client import address_block, client_address
+
 from .models import RecentRead
 from .recorders import redis_client
 
 logger = logging.getLogger(__name__)
 # More than one, so expired counters go faster than new ones come.
 SWEEP_PER_NEW_COUNTER = 2
-
-
-def client_address(request):
-    """The reader's address: REMOTE_ADDR, or the last hop our own proxy added."""
-    header = settings.RANKINGS_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _daily_hash(purpose, message, now):
@@ -48,26 +41,9 @@ def reader_id(request, *, now=None):
 
 def address_id(request, *, now=None):
     """The address alone, hashed under today's key: for the per-address cap."""
-    return _daily_hash("address", capped_network(client_address(request)), now)
-
-
-def capped_network(address):
-    """What one per-address cap covers: an IPv4 address, or the /64 of an IPv6 one.
-
-    An IPv6 subscriber is given a whole /64 and may pick any address in it, so
-    capping single IPv6 addresses would let one client pass as a crowd. An
-    IPv4-mapped IPv6 address is its IPv4 address. Addresses that do not parse
-    (a proxy writing "unknown", say) all share one cap rather than escape it.
-    """
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return "unparsable"
-    if ip.version == 4:
-        return str(ip)
-    if ip.ipv4_mapped:
-        return str(ip.ipv4_mapped)
-    return str(ipaddress.IPv6Network((ip.packed, 64), strict=False))
+    # Addresses that do not parse (a proxy writing "unknown", say) share one cap.
+    block = address_block(client_address(request)) or "unparsable"
+    return _daily_hash("address", block, now)
 
 
 def count_if_first_read(request, article_id):

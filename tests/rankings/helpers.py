@@ -1,7 +1,6 @@
 """What a reader's browser sends to the view endpoint."""
 
 import datetime
-from types import SimpleNamespace
 
 import redis
 from django.conf import settings
@@ -62,13 +61,6 @@ def add_views(article, views, *, hours_ago=0):
         hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
         views=views,
     )
-
-
-def page_form_data(response):
-    """The page's own form as the browser posts it: the first one after the admin
-    header, whose logout form comes first on every admin page."""
-    page = response.content.split(b"</header>", 1)[1]
-    return form_data(SimpleNamespace(content=page))
 
 
 def article_action_data(client, action, article):

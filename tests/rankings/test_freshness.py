@@ -12,7 +12,7 @@ from tests.articles.admin_forms import CHANGELIST_URL, change_url
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
 
-from .helpers import add_views, article_action_data, page_form_data
+from .helpers import add_views, article_action_data
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_deleting_in_the_admin(
     delete_url = reverse("admin:articles_article_delete", args=[gone.pk])
     page = editor_client.get(delete_url)
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(delete_url, page_form_data(page))
+        response = editor_client.post(delete_url, form_data(page, post="yes"))
     assert response.status_code == 302
     assert GONE not in public_lists(client, other)
 

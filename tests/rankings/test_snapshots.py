@@ -15,7 +15,7 @@ from tests.articles.admin_forms import CHANGELIST_URL
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 from tests.page_forms import form_data
 
-from .helpers import article_action_data, page_form_data
+from .helpers import article_action_data
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_an_article_in_a_snapshot_can_be_deleted_and_the_history_stays(
     page = client.get(delete_url)
     assert page.status_code == 200
     assert "would require deleting" not in page.content.decode()
-    response = client.post(delete_url, page_form_data(page))
+    response = client.post(delete_url, form_data(page, post="yes"))
 
     assert response.status_code == 302, response.content.decode()
     assert not Article.objects.filter(pk=taken_down.pk).exists()
@@ -74,7 +74,7 @@ def test_deleting_from_the_article_list_works_too(editor_client, yesterdays_top)
     data["_selected_action"] = [taken_down.pk]  # its ticked box
     confirm = editor_client.post(CHANGELIST_URL, data)
     assert confirm.status_code == 200
-    response = editor_client.post(CHANGELIST_URL, page_form_data(confirm))
+    response = editor_client.post(CHANGELIST_URL, form_data(confirm, post="yes"))
     assert response.status_code == 302
     assert list(Article.objects.all()) == [kept]
     assert RankingSnapshot.objects.filter(article=None).count() == 2  # site-wide, its section

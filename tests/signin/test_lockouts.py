@@ -67,3 +67,13 @@ def test_an_unsafe_next_lands_on_the_desk_not_a_404(client, desk_reporter):
         response = sign_in(client, desk_reporter.username, next_url=unsafe)
         assert response.redirect_chain[-1][0] == "/admin/", unsafe
         assert response.status_code == 200
+
+
+def test_an_ipv6_attacker_cannot_escape_by_moving_inside_its_64(client, desk_reporter):
+    for n in range(5):
+        guess(client, f"someone-{n}", 1, address=f"2001:db8:1:2::{n + 1:x}")
+    client.defaults["REMOTE_ADDR"] = "2001:db8:1:2:ffff::9"
+    assert sign_in(client, desk_reporter.username).status_code == 429
+    # The neighbouring /64 is someone else.
+    client.defaults["REMOTE_ADDR"] = "2001:db8:1:3::1"
+    assert sign_in(client, desk_reporter.username).redirect_chain[-1][0] == "/admin/"
