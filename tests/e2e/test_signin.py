@@ -112,7 +112,12 @@ def test_a_passkey_is_registered_and_then_confirms_the_sign_in(page, live_server
     refused = watch_csp(page)
     log_in(page, live_server)
     expect(page.get_by_text("needs two-factor sign-in")).to_be_visible()
-    page.get_by_role("button", name="Add a passkey").click()
+    # The passkey scripts (a module and a translation catalogue) load after the page.
+    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda r: "/webauthn/registration/complete/" in r.url) as done:
+        page.get_by_role("button", name="Add a passkey").click()
+    assert done.value.status == 200, done.value.text()
+    expect(page).to_have_url(re.compile(r"/admin/signin/$"))
     expect(page.get_by_role("heading", name="Passkeys")).to_be_visible()
     expect(page.get_by_role("button", name="Remove")).to_have_count(1)
     page.goto(live_server.url + "/admin/")
@@ -121,6 +126,7 @@ def test_a_passkey_is_registered_and_then_confirms_the_sign_in(page, live_server
     page.get_by_role("button", name="Log out").click()
     log_in(page, live_server, next_path="/admin/articles/article/")
     expect(page).to_have_url(re.compile(r"/admin/signin/verify/"))
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Use a passkey").click()
     expect(page).to_have_url(re.compile(r"/admin/articles/article/$"))
     assert refused == [], refused
