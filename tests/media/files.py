@@ -70,9 +70,9 @@ def png(size, *, mode="RGB", **options):
     return buffer.getvalue()
 
 
-def encoded(size, format, *, mode="RGB", **options):
+def encoded(size, format, *, mode="RGB", color=0, **options):
     buffer = io.BytesIO()
-    Image.new(mode, size).save(buffer, format=format, **options)
+    Image.new(mode, size, color).save(buffer, format=format, **options)
     return buffer.getvalue()
 
 

@@ -31,8 +31,8 @@ def huge_icc_jpeg():
     return encoded((300, 200), "JPEG", icc_profile=profile + b"\0" * 2_000_000)
 
 
-def palette_with_transparency():
-    image = Image.new("P", (300, 200))
+def palette_with_transparency(size=(300, 200)):
+    image = Image.new("P", size)
     image.putpalette([0, 0, 0, 255, 0, 0] + [0] * 762)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", transparency=0)
@@ -71,6 +71,9 @@ ACCEPTED = [
     ("deep-grey.png", encoded((600, 400), "PNG", mode="I;16")),
     ("deep-colour.png", encoded((600, 400), "PNG", mode="RGBA")),
     ("palette.png", palette_with_transparency()),
+    ("big-palette.png", palette_with_transparency((4000, 3000))),
+    ("big-one-bit.png", png((4000, 3000), mode="1")),
+    ("big-palette.gif", encoded((4000, 3000), "GIF", mode="P")),
     ("anim.gif", gif_with_a_giant_later_frame()),
     ("panorama.jpg", encoded((8_000, 400), "JPEG")),
     ("portrait.png", png((500, 10_000))),
@@ -88,3 +91,11 @@ def test_an_unusual_but_real_photo_is_accepted_with_every_rendition(desk, name, 
     smallest = renditions.name(photo, card, renditions.widths(photo, card)[0], "jpg")
     with default_storage.open(smallest) as file:
         assert Image.open(file).mode == "RGB"
+
+
+def test_a_16_bit_grey_scan_keeps_its_greys_in_the_renditions(desk):
+    mid_grey = encoded((3000, 2000), "PNG", mode="I;16", color=32768)
+    assert admin_upload(desk, upload("scan.png", mid_grey)).status_code == 302
+    photo = Photo.objects.get()
+    with default_storage.open(renditions.name(photo, renditions.SHAPES["card"], 640, "jpg")) as f:
+        assert Image.open(f).getpixel((10, 10)) == pytest.approx((128, 128, 128), abs=2)
