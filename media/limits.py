@@ -23,11 +23,12 @@ MAX_SIDE = 16_383  # WebP's own limit, in pixels
 MAX_ASPECT_RATIO = 20
 MAX_WORKING_MEMORY = 250 * 1024 * 1024  # keeps a whole upload's peak under 300 MB
 # Peak bytes a pixel costs while a photo is cleaned and its renditions made, measured by
-# tests/media/test_memory.py. Pillow keeps colour as four bytes a pixel and its
-# conversions copy; libwebp's decoder keeps whole canvases of its own, and its encoder more.
-WORKING_BYTES_PER_PIXEL = {"JPEG": 4, "PNG": 5, "GIF": 5, "WEBP": 20}
+# tests/media/test_memory.py. Pillow keeps colour as four bytes a pixel. A JPEG's
+# renditions decode it shrunk; a PNG or GIF may need a converted full-size copy
+# (transparency, palettes, 16 bits); libwebp's decoder keeps whole canvases of its own.
+WORKING_BYTES_PER_PIXEL = {"JPEG": 4, "PNG": 10, "GIF": 10, "WEBP": 20}
 # Turning a picture upright makes a turned copy beside it.
-TURNED_BYTES_PER_PIXEL = {"JPEG": 8, "PNG": 9, "GIF": 9, "WEBP": 20}
+TURNED_BYTES_PER_PIXEL = {"JPEG": 8, "PNG": 10, "GIF": 10, "WEBP": 20}
 
 
 def check_size_and_shape(image, *, format):

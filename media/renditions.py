@@ -41,6 +41,8 @@ SHAPES = {
 }
 FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 2}), "jpg": ("JPEG", {"quality": 82})}
 FOLDER = "renditions"
+STRIP_BYTES = 16 * 1024 * 1024  # of decoded picture converted at a time
+SMOOTH_MODES = {"L", "RGB", "CMYK"}  # resized as they are, smoothly and without a copy
 
 
 def folder(photo):
@@ -61,11 +63,14 @@ def crop_box(width, height, ratio, focal_x, focal_y):
 
 def widths(photo, shape):
     """The rendition widths of a shape: never wider than the photo's own crop, nor taller
-    than WebP allows (a photo from before the upload limits may be)."""
+    than twice the widest rendition. No screen shows more of a tall photo, and a 1:20
+    one would otherwise make 20-megapixel files (or, before the upload limits, files
+    taller than WebP allows)."""
     left, top, right, bottom = crop_box(
         photo.width, photo.height, shape.ratio, photo.focal_x, photo.focal_y
     )
-    available = min(right - left, max(1, (right - left) * MAX_SIDE // (bottom - top)))
+    tallest = min(MAX_SIDE, 2 * max(settings.PHOTO_RENDITION_WIDTHS))
+    available = min(right - left, max(1, (right - left) * tallest // (bottom - top)))
     wanted = shape.widths or settings.PHOTO_RENDITION_WIDTHS
     chosen = [width for width in wanted if width <= available]
     return chosen or [available]
@@ -123,12 +128,13 @@ def _render(photo, missing):
         scale_needed = max(
             max(widths(photo, shape)) / _crop_width(photo, shape) for shape in SHAPES.values()
         )
-        opened.draft(
-            "RGB",
-            (max(1, round(photo.width * scale_needed)), max(1, round(photo.height * scale_needed))),
+        needed = (
+            max(1, round(photo.width * scale_needed)),
+            max(1, round(photo.height * scale_needed)),
         )
+        opened.draft("RGB", needed)
         opened.load()
-        source = _resizable(opened)
+        source = _reduced(opened, min(opened.width // needed[0], opened.height // needed[1]))
         if source is not opened:
             opened.close()  # frees the decoded pixels now, not when the file closes
         to_srgb = _srgb_transform(opened.info.get("icc_profile"), opened.mode)
@@ -147,6 +153,7 @@ def _render(photo, missing):
                     reducing_gap=3.0,
                 )
                 rendition = to_srgb(_flatten(resized))
+                del resized  # a tall rendition is large: one copy at a time while encoding
                 for extension, (format, options) in FORMATS.items():
                     if names[extension] in missing:
                         _save(rendition, names[extension], format, options)
@@ -159,11 +166,35 @@ def _crop_width(photo, shape):
     return right - left
 
 
+def _reduced(image, factor):
+    """The picture shrunk `factor` times, in a mode that resizes smoothly, made strip by
+    strip: converting a 50-megapixel palette picture whole would take 200 MB beside it.
+    """
+    if factor < 2 and image.mode in SMOOTH_MODES and "transparency" not in image.info:
+        return image
+    factor = max(factor, 1)
+    rows = factor * max(1, STRIP_BYTES // (4 * image.width * factor))
+    reduced = None
+    for top in range(0, image.height, rows):
+        piece = _resizable(image.crop((0, top, image.width, min(top + rows, image.height))))
+        if factor > 1:
+            piece = piece.reduce(factor)
+        if reduced is None:
+            size = (-(-image.width // factor), -(-image.height // factor))  # as reduce() rounds
+            reduced = Image.new(piece.mode, size)
+        reduced.paste(piece, (0, top // factor))
+    return reduced
+
+
 def _resizable(image):
-    """Pixels Pillow can shrink smoothly: palettes and one-bit pictures would only be
-    sampled, and 16-bit grey would be clipped to white."""
-    if "transparency" in image.info or image.mode == "PA":
-        return image.convert("RGBA")
+    """Pixels Pillow shrinks smoothly and without a copy of its own.
+
+    Palettes and one-bit pictures would only be sampled, 16-bit grey would be clipped
+    to white, and transparent pixels are premultiplied here once, where Pillow would
+    otherwise copy the whole picture again for every rendition.
+    """
+    if "transparency" in image.info or image.mode in ("RGBA", "LA", "PA"):
+        return image.convert("RGBA").convert("RGBa")
     if image.mode == "P":
         return image.convert("RGB")
     if image.mode == "1":
@@ -175,9 +206,9 @@ def _resizable(image):
 
 def _flatten(image):
     """RGB pixels: transparency on white, since JPEG has none."""
-    if image.mode in ("RGBA", "LA"):
+    if image.mode == "RGBa":
         background = Image.new("RGB", image.size, "white")
-        background.paste(image.convert("RGBA"), mask=image.getchannel("A"))
+        background.paste(image, mask=image)  # an RGBa mask blends premultiplied pixels
         return background
     return image if image.mode == "RGB" else image.convert("RGB")
 
