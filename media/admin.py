@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -7,7 +9,15 @@ from django.utils.text import Truncator
 from . import renditions
 from .forms import PhotoForm
 from .models import Photo
-from .services import photo_saved
+from .services import discard_files, find_duplicate, photo_saved, store_new_image
+
+
+class AddedMeanwhile(Exception):
+    """The same image was saved by someone else between the form's check and this save."""
+
+    def __init__(self, duplicate):
+        super().__init__(duplicate.pk)
+        self.duplicate = duplicate
 
 
 class UsageFilter(admin.SimpleListFilter):
@@ -136,9 +146,46 @@ class PhotoAdmin(admin.ModelAdmin):
             return [], {}, set(), used
         return super().get_deleted_objects(objs, request)
 
+    def changeform_view(self, request, *args, **kwargs):
+        """The admin's own save, but a new image stored for a save that fails is deleted.
+
+        Whatever fails after the file is stored (the row, the tags, the log entry)
+        rolls the database back; the file would stay behind without this.
+        """
+        request.new_photo_files = []
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except AddedMeanwhile as race:
+            discard_files(request.new_photo_files)
+            messages.error(request, "This image was added to the library a moment ago: here it is.")
+            return HttpResponseRedirect(
+                reverse("admin:media_photo_change", args=[race.duplicate.pk])
+            )
+        except BaseException:
+            discard_files(request.new_photo_files)
+            raise
+
     def save_model(self, request, obj, form, change):
         previous = Photo.objects.get(pk=obj.pk) if change else None
         if not change:
             obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
-        photo_saved(obj, previous=previous)
+        if form.cleaned_upload is not None:
+            request.new_photo_files.append(store_new_image(obj))
+        try:
+            with transaction.atomic():
+                super().save_model(request, obj, form, change)
+        except IntegrityError:
+            duplicate = find_duplicate(obj.content_hash, exclude_pk=obj.pk)
+            if duplicate is None:
+                raise
+            raise AddedMeanwhile(duplicate) from None
+        photo_saved(
+            obj,
+            previous=previous,
+            on_rendition_failure=lambda photo: messages.warning(
+                request,
+                f"“{photo}” was saved, but its renditions could not be made, so readers "
+                "will not see it yet. The error is in the server log; ask a developer to "
+                "run manage.py make_renditions once it is fixed.",
+            ),
+        )

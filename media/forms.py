@@ -31,7 +31,8 @@ class PhotoForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["credit"].required = False
+        if "credit" in self.fields:  # absent from a view-only form, such as a reporter's
+            self.fields["credit"].required = False
         self.cleaned_upload = None
 
     def clean_image(self):

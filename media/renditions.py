@@ -20,6 +20,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageCms
 
+from .limits import MAX_SIDE
+
 
 @dataclass(frozen=True)
 class Shape:
@@ -39,6 +41,8 @@ SHAPES = {
 }
 FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 2}), "jpg": ("JPEG", {"quality": 82})}
 FOLDER = "renditions"
+STRIP_BYTES = 16 * 1024 * 1024  # of decoded picture converted at a time
+SMOOTH_MODES = {"L", "RGB", "CMYK"}  # resized as they are, smoothly and without a copy
 
 
 def folder(photo):
@@ -58,8 +62,15 @@ def crop_box(width, height, ratio, focal_x, focal_y):
 
 
 def widths(photo, shape):
-    """The rendition widths of a shape, never wider than the photo's own crop."""
-    available = _crop_width(photo, shape)
+    """The rendition widths of a shape: never wider than the photo's own crop, nor taller
+    than twice the widest rendition. No screen shows more of a tall photo, and a 1:20
+    one would otherwise make 20-megapixel files (or, before the upload limits, files
+    taller than WebP allows)."""
+    left, top, right, bottom = crop_box(
+        photo.width, photo.height, shape.ratio, photo.focal_x, photo.focal_y
+    )
+    tallest = min(MAX_SIDE, 2 * max(settings.PHOTO_RENDITION_WIDTHS))
+    available = min(right - left, max(1, (right - left) * tallest // (bottom - top)))
     wanted = shape.widths or settings.PHOTO_RENDITION_WIDTHS
     chosen = [width for width in wanted if width <= available]
     return chosen or [available]
@@ -112,9 +123,8 @@ def make_renditions(photo):
 
 
 def _render(photo, missing):
-    with photo.image.open("rb") as file, Image.open(file) as image:
-        # Decode (or reduce) only to the size the most demanding crop needs: a big JPEG
-        # decodes straight to it, and a 50-megapixel PNG is not copied at full size.
+    with photo.image.open("rb") as file, Image.open(file) as opened:
+        # A JPEG decodes straight to the size the most demanding crop needs (up to 1/8).
         scale_needed = max(
             max(widths(photo, shape)) / _crop_width(photo, shape) for shape in SHAPES.values()
         )
@@ -122,27 +132,31 @@ def _render(photo, missing):
             max(1, round(photo.width * scale_needed)),
             max(1, round(photo.height * scale_needed)),
         )
-        image.draft("RGB", needed)
-        image.load()
-        factor = min(image.width // needed[0], image.height // needed[1])
-        if factor >= 2:
-            image = image.reduce(factor)
-        scale = image.width / photo.width
-        source = _to_srgb(_flatten(image), image.info.get("icc_profile"), image.mode)
+        opened.draft("RGB", needed)
+        opened.load()
+        source = _reduced(opened, min(opened.width // needed[0], opened.height // needed[1]))
+        if source is not opened:
+            opened.close()  # frees the decoded pixels now, not when the file closes
+        to_srgb = _srgb_transform(opened.info.get("icc_profile"), opened.mode)
+        scale = source.width / photo.width
         for shape in SHAPES.values():
             box = crop_box(photo.width, photo.height, shape.ratio, photo.focal_x, photo.focal_y)
-            cropped = source.crop(tuple(round(edge * scale) for edge in box))
             for width in sorted(widths(photo, shape), reverse=True):
-                height = height_for(photo, shape, width)
                 names = {ext: name(photo, shape, width, ext) for ext in FORMATS}
                 if not missing & set(names.values()):
                     continue
-                resized = cropped.resize(
-                    (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+                # Cut and shrunk in one step, without a full-size copy of the crop.
+                resized = source.resize(
+                    (width, height_for(photo, shape, width)),
+                    Image.Resampling.LANCZOS,
+                    box=tuple(edge * scale for edge in box),
+                    reducing_gap=3.0,
                 )
+                rendition = to_srgb(_flatten(resized))
+                del resized  # a tall rendition is large: one copy at a time while encoding
                 for extension, (format, options) in FORMATS.items():
                     if names[extension] in missing:
-                        _save(resized, names[extension], format, options)
+                        _save(rendition, names[extension], format, options)
 
 
 def _crop_width(photo, shape):
@@ -152,26 +166,64 @@ def _crop_width(photo, shape):
     return right - left
 
 
+def _reduced(image, factor):
+    """The picture shrunk `factor` times, in a mode that resizes smoothly, made strip by
+    strip: converting a 50-megapixel palette picture whole would take 200 MB beside it.
+    """
+    if factor < 2 and image.mode in SMOOTH_MODES and "transparency" not in image.info:
+        return image
+    factor = max(factor, 1)
+    rows = factor * max(1, STRIP_BYTES // (4 * image.width * factor))
+    reduced = None
+    for top in range(0, image.height, rows):
+        piece = _resizable(image.crop((0, top, image.width, min(top + rows, image.height))))
+        if factor > 1:
+            piece = piece.reduce(factor)
+        if reduced is None:
+            size = (-(-image.width // factor), -(-image.height // factor))  # as reduce() rounds
+            reduced = Image.new(piece.mode, size)
+        reduced.paste(piece, (0, top // factor))
+    return reduced
+
+
+def _resizable(image):
+    """Pixels Pillow shrinks smoothly and without a copy of its own.
+
+    Palettes and one-bit pictures would only be sampled, 16-bit grey would be clipped
+    to white, and transparent pixels are premultiplied here once, where Pillow would
+    otherwise copy the whole picture again for every rendition.
+    """
+    if "transparency" in image.info or image.mode in ("RGBA", "LA", "PA"):
+        return image.convert("RGBA").convert("RGBa")
+    if image.mode == "P":
+        return image.convert("RGB")
+    if image.mode == "1":
+        return image.convert("L")
+    if image.mode.startswith("I") or image.mode == "F":
+        return image.point(lambda value: value / 256).convert("L")
+    return image
+
+
 def _flatten(image):
     """RGB pixels: transparency on white, since JPEG has none."""
-    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
-        rgba = image.convert("RGBA")
-        background = Image.new("RGB", rgba.size, "white")
-        background.paste(rgba, mask=rgba.getchannel("A"))
+    if image.mode == "RGBa":
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image)  # an RGBa mask blends premultiplied pixels
         return background
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
-def _to_srgb(image, icc_profile, original_mode):
-    """The pixels in sRGB, what browsers assume of an image without a profile."""
+def _srgb_transform(icc_profile, original_mode):
+    """What turns RGB pixels into sRGB, what browsers assume of an image without a profile."""
     if not icc_profile or original_mode not in ("RGB", "RGBA"):
-        return image  # CMYK's profile does not describe the converted RGB pixels
+        return lambda image: image  # CMYK's profile does not describe the converted RGB pixels
     try:
-        return ImageCms.profileToProfile(
-            image, io.BytesIO(icc_profile), ImageCms.createProfile("sRGB"), outputMode="RGB"
+        transform = ImageCms.buildTransform(
+            io.BytesIO(icc_profile), ImageCms.createProfile("sRGB"), "RGB", "RGB"
         )
     except (OSError, ImageCms.PyCMSError):
-        return image
+        return lambda image: image
+    return lambda image: ImageCms.applyTransform(image, transform)
 
 
 def _save(image, target, format, options):

@@ -1,11 +1,16 @@
 """Writes to the photo library that touch files as well as rows."""
 
+import logging
+
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 
 from . import renditions
 from .models import Photo
 from .processing import clean_image
+
+logger = logging.getLogger(__name__)
 
 
 def find_duplicate(content_hash, *, exclude_pk=None):
@@ -33,18 +38,50 @@ def add_photo(upload, *, alt_text, caption="", credit="", uploaded_by=None, foca
         focal_x=focal[0],
         focal_y=focal[1],
     )
+    photo.full_clean(exclude=["image"])
+    stored = store_new_image(photo)
     try:
         with transaction.atomic():
-            photo.full_clean(exclude=["image"])
             photo.save()
-    except Exception:
-        photo.image.delete(save=False)  # the file was stored before the row failed
+    except BaseException:
+        discard_files([stored])
         raise
-    transaction.on_commit(lambda: renditions.make_renditions(photo))
+    transaction.on_commit(lambda: make_renditions_or_report(photo))
     return photo
 
 
-def photo_saved(photo, *, previous=None):
+def store_new_image(photo):
+    """Store the photo's new image before its row is saved, and return the stored name.
+
+    Django would store it inside save(); done first, the caller knows which file to
+    delete if the row is not saved after all.
+    """
+    photo.image.save(photo.image.name, photo.image.file, save=False)
+    return photo.image.name
+
+
+def discard_files(names):
+    """Delete stored files whose row was never saved: no file is left without its photo."""
+    for name in names:
+        default_storage.delete(name)
+
+
+def make_renditions_or_report(photo, *, on_failure=None):
+    """Make the photo's renditions after it is saved; a failure is logged, never raised.
+
+    The photo is committed by then: a failure must not turn the editor's save into an
+    error page. `on_failure(photo)` tells whoever saved it; `make_renditions` can
+    make the missing ones later.
+    """
+    try:
+        renditions.make_renditions(photo)
+    except Exception:
+        logger.exception("Could not make the renditions of photo %s", photo.pk)
+        if on_failure is not None:
+            on_failure(photo)
+
+
+def photo_saved(photo, *, previous=None, on_rendition_failure=None):
     """After a photo is saved: renditions for its image and focal point, and none for old ones.
 
     `previous` is the photo as it was before the save, when its image may have
@@ -57,7 +94,7 @@ def photo_saved(photo, *, previous=None):
             if previous.content_hash != photo.content_hash:
                 renditions.delete_renditions(previous)
             previous.image.delete(save=False)
-        renditions.make_renditions(photo)
+        make_renditions_or_report(photo, on_failure=on_rendition_failure)
 
     transaction.on_commit(update_files)
 

@@ -62,3 +62,37 @@ SVG = (
 def exif_of(data):
     with Image.open(io.BytesIO(data)) as image:
         return image.getexif(), image.info
+
+
+def png(size, *, mode="RGB", **options):
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, format="PNG", **options)
+    return buffer.getvalue()
+
+
+def encoded(size, format, *, mode="RGB", color=0, **options):
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, format=format, **options)
+    return buffer.getvalue()
+
+
+def jpeg_with_exif_text(*, description, artist):
+    """A JPEG whose EXIF description and artist are these bytes, as a camera or attacker wrote."""
+    exif = Image.Exif()
+    exif[IMAGE_DESCRIPTION] = description
+    exif[ARTIST] = artist
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), "teal").save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def gif_with_a_giant_later_frame():
+    """A small GIF canvas whose second frame claims to be far larger than the canvas."""
+    first, second = io.BytesIO(), io.BytesIO()
+    Image.new("P", (200, 100)).save(first, format="GIF")
+    Image.new("P", (12_000, 4_000)).save(second, format="GIF")
+    header = first.getvalue()
+    frame = second.getvalue()
+    # The second file's image block (from its image separator) appended as a later frame.
+    later = frame[frame.index(b",\x00\x00\x00\x00") :].rstrip(b";")
+    return header.rstrip(b";") + later + b";"

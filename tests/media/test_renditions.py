@@ -126,3 +126,46 @@ def test_the_command_makes_what_is_missing(settings):
     files = stored_files(photo)
     assert "original-480.webp" in files
     assert "original-1280.jpg" not in files  # stale widths are deleted
+
+
+def photo_stored_without_checks(data, filename):
+    """A photo as an older version of the site let in, before the upload limits existed."""
+    from django.core.files.base import ContentFile
+
+    from media.models import Photo
+
+    return Photo.objects.create(
+        image=ContentFile(data, name=filename),
+        content_hash=f"{abs(hash(data)):064x}"[:64],
+        alt_text="Torre in Zürich",
+        credit="東京 / Newsroom",
+    )
+
+
+def test_a_photo_taller_than_webp_allows_still_gets_renditions():
+    from .files import png
+
+    photo = photo_stored_without_checks(png((1000, 20_000)), "tower.png")
+    make_renditions(photo)
+    assert stored_files(photo) == sorted(n.rsplit("/", 1)[1] for n in renditions.all_names(photo))
+    original = SHAPES["original"]
+    tallest = renditions.name(photo, original, max(renditions.widths(photo, original)), "webp")
+    with default_storage.open(tallest) as file:
+        assert Image.open(file).height <= 16_383
+
+
+def test_the_command_carries_on_past_a_broken_photo_and_names_it(settings):
+    from django.core.management import CommandError, call_command
+
+    first, broken, last = big_photo(), big_photo(), big_photo()
+    with default_storage.open(broken.image.name, "wb") as file:
+        file.write(b"not a picture any more")
+    for photo in (first, broken, last):
+        renditions.delete_renditions(photo)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError) as raised:
+        call_command("make_renditions", stdout=out, stderr=err)
+    assert "1 photo(s) failed" in str(raised.value)
+    assert f"photo {broken.pk}" in err.getvalue()
+    assert len(stored_files(first)) == len(stored_files(last)) == len(renditions.all_names(first))
+    assert stored_files(broken) == []
