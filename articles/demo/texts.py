@@ -167,6 +167,7 @@ Officials said a final decision was expected within weeks.
 [tags]
 Government
 Parliament
+東京
 """,
     "world": """
 [stories]
