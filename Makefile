@@ -34,7 +34,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 
 check-migrations: $(VENV)/.dev
-	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) .pytest_cache
