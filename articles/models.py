@@ -89,6 +89,15 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def next_scheduled_time(self):
+        """When the next scheduled article goes live by itself, or None if none is waiting."""
+        return (
+            self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def for_listing(self):
         """Everything a list or page shows, in a fixed number of queries."""
         return self.select_related("category", "lead_photo").prefetch_related(

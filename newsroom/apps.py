@@ -3,10 +3,16 @@ from django.contrib.admin import apps as admin_apps
 
 
 class NewsroomConfig(AppConfig):
-    """The project itself, installed only for the commands that wire the apps together."""
+    """The project itself: the commands and signal receivers that wire the apps together."""
 
     name = "newsroom"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from . import after_response, content_version
+
+        after_response.connect()
+        content_version.connect()
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

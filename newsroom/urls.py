@@ -8,11 +8,13 @@ from django.views.static import serve
 
 from articles.sitemaps import sitemaps
 
+from .pagecache import public_page
+
 urlpatterns = [
     path("admin/signin/", include("signin.urls")),
     path("admin/", admin.site.urls),
     path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap, query=("p",)), {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("rankings.urls")),
     path("", include("articles.urls")),
 ]

@@ -17,6 +17,8 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.after_response import run_after_response
+from newsroom.pagecache import limit_freshness
 
 from .models import DailyViews, HourlyViews
 from .windows import WINDOWS
@@ -140,8 +142,9 @@ def top_articles(window_key, *, section=None, limit=10):
 
     A ranking is served from the cache for RANKINGS_CACHE_SECONDS, then kept a
     while longer as a stale copy: the first request to find it stale recomputes
-    it while every other request is still served the stale copy, so readers wait
-    for a cache read, not for a ranking, except on a cold cache.
+    it after its response has gone out, and every request meanwhile is served the
+    stale copy, so readers wait for a cache read, not for a ranking, except on a
+    cold cache.
     """
     key = f"rankings:top:{window_key}:{section.pk if section else 'all'}:{limit}"
 
@@ -154,25 +157,38 @@ def top_articles(window_key, *, section=None, limit=10):
 
 def _cached(key, compute):
     cache = caches["default"]
-    fresh_for = settings.RANKINGS_CACHE_SECONDS
     try:
         key = f"{key}:{_generation(cache)}"
         entry = cache.get(key)
-        if entry is not None:
-            value, fresh_until = entry
-            # cache.add is the lock: only one request refreshes a stale entry.
-            if time.time() < fresh_until or not cache.add(f"{key}:refreshing", 1, fresh_for):
-                return value
     except Exception:
         logger.warning("rankings: cache unavailable; computing directly", exc_info=True)
         return compute()
+    if entry is None:
+        value, fresh_until = _compute_and_keep(cache, key, compute)
+    else:
+        value, fresh_until = entry
+        # cache.add is the lock: only one request refreshes a stale entry, and only
+        # once its reader has the page.
+        if time.time() >= fresh_until and cache.add(f"{key}:refreshing", 1, _fresh_for()):
+            run_after_response(lambda: _compute_and_keep(cache, key, compute))
+    # A page showing this ranking is fresh no longer than the ranking is.
+    limit_freshness(fresh_until)
+    return value
+
+
+def _fresh_for():
+    return settings.RANKINGS_CACHE_SECONDS
+
+
+def _compute_and_keep(cache, key, compute):
     value = compute()
+    fresh_until = time.time() + _fresh_for()
     try:
-        cache.set(key, (value, time.time() + fresh_for), fresh_for * STALE_FACTOR)
+        cache.set(key, (value, fresh_until), _fresh_for() * STALE_FACTOR)
         cache.delete(f"{key}:refreshing")
     except Exception:
         logger.warning("rankings: cache unavailable; not keeping the ranking", exc_info=True)
-    return value
+    return value, fresh_until
 
 
 def _generation(cache):

@@ -1,10 +1,16 @@
 from django.urls import path
 
+from newsroom.pagecache import public_page
+
 from . import views
 
 app_name = "rankings"
 
 urlpatterns = [
-    path("rankings/", views.ranking_page, name="page"),
+    path(
+        "rankings/",
+        public_page(views.ranking_page, query=("window", "section")),
+        name="page",
+    ),
     path("rankings/view/", views.record_view, name="record_view"),
 ]

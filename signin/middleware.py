@@ -19,6 +19,10 @@ class SecondStepMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # Nobody is signed in; looking would mark the response "Vary: Cookie" and
+            # keep a reader's page out of shared caches.
+            return self.get_response(request)
         step = pending_step(request.user)
         if step is None or request.path.startswith(self.open_paths(step)):
             return self.get_response(request)
