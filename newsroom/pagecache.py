@@ -161,8 +161,15 @@ def public_page_query(request):
     is not for a public page the cache may serve."""
     if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
         return None
+    return _public_page_query(request.path_info)
+
+
+# Resolving a path is a good part of what serving a cached page costs; the same few
+# paths are asked for again and again.
+@functools.lru_cache(maxsize=4096)
+def _public_page_query(path):
     try:
-        match = resolve(request.path_info)
+        match = resolve(path)
     except Resolver404:
         return None
     return getattr(match.func, "public_page_query", None)
