@@ -7,8 +7,10 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from articles.sitemaps import sitemaps
+from newsroom.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/signin/", include("signin.urls")),
     path("admin/", admin.site.urls),
     path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
