@@ -78,6 +78,7 @@ def _guarded(method):
         except UNREACHABLE as error:
             self.breaker.trip(error)
             raise
+
     return call
 
 
