@@ -8,6 +8,13 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Newsroom"
 
+    def ready(self):
+        from django.core.signals import request_finished
+
+        from newsroom.logs import forget_request_id
+
+        request_finished.connect(forget_request_id, dispatch_uid="newsroom.forget_request_id")
+
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):
     """Django's admin app, with the desk's own site."""

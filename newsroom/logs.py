@@ -40,28 +40,32 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         rid = incoming_request_id(request)
-        token = request_id.set(rid)
+        # Kept until the response is closed (forget_request_id), not reset here:
+        # Django logs a 4xx or 5xx response after the middleware has returned.
+        request_id.set(rid)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            duration_ms = round((time.perf_counter() - started) * 1000, 1)
-            response[REQUEST_ID_HEADER] = rid
-            request_logger.info(
-                "%s %s %s %.1fms",
-                request.method,
-                request.path,
-                response.status_code,
-                duration_ms,
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": duration_ms,
-                },
-            )
-            return response
-        finally:
-            request_id.reset(token)
+        response = self.get_response(request)
+        duration_ms = round((time.perf_counter() - started) * 1000, 1)
+        response[REQUEST_ID_HEADER] = rid
+        request_logger.info(
+            "%s %s %s %.1fms",
+            request.method,
+            request.path,
+            response.status_code,
+            duration_ms,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+            },
+        )
+        return response
+
+
+def forget_request_id(**kwargs):
+    """On request_finished: lines logged between requests belong to none."""
+    request_id.set(None)
 
 
 # Fields the request line adds to its record; other `extra` keys are not logged.
@@ -80,8 +84,8 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        rid = request_id.get()
-        if rid:
+        rid = getattr(record, "request_id", None) or request_id.get()
+        if rid and rid != "-":
             entry["request_id"] = rid
         for field in REQUEST_FIELDS:
             if hasattr(record, field):
@@ -95,7 +99,7 @@ class JsonFormatter(logging.Formatter):
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds the request id to records for the human-readable format."""
+    """Stamps the request id on each record as it is emitted, in the request's thread."""
 
     def filter(self, record):
         record.request_id = request_id.get() or "-"

@@ -1,0 +1,240 @@
+"""deploy/: the gunicorn config runs the app, nginx accepts the site, systemd the units."""
+
+import configparser
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.core.management import get_commands
+
+from .servers import free_port
+
+PROJECT = Path(__file__).resolve().parents[2]
+DEPLOY = PROJECT / "deploy"
+PRODUCTION_SECRET = "k7#Qm2!vR9@pL4$wX8^nB6&zT1*cY5(hJ3)fD0-gS+aE=uN_oI"
+
+
+class Gunicorn:
+    def __init__(self, tmp_path, **env):
+        self.port = free_port()
+        self.control_socket = tmp_path / "gunicorn.ctl"
+        self.log = tmp_path / "gunicorn.log"
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS"))}
+        self.log_file = self.log.open("w")
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py"],
+            cwd=tmp_path,
+            env={
+                **clean,
+                "DEBUG": "false",
+                "SECRET_KEY": PRODUCTION_SECRET,
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                "GUNICORN_WORKERS": "2",
+                "GUNICORN_CONTROL_SOCKET": str(self.control_socket),
+                "LOG_FORMAT": "json",
+                **env,
+            },
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+        )
+
+    def get(self, path, **headers):
+        deadline = time.monotonic() + 20
+        while True:
+            request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    return response.status, response.headers, response.read()
+            except urllib.error.HTTPError as error:
+                return error.code, error.headers, error.read()
+            except urllib.error.URLError:
+                assert self.process.poll() is None, self.log.read_text()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
+    def log_lines(self):
+        lines = self.log.read_text().splitlines()
+        return [json.loads(line) for line in lines if line.startswith("{")]
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=40)
+        self.log_file.close()
+
+
+@pytest.fixture
+def gunicorn(tmp_path):
+    # From another folder: the config must find the project by itself.
+    (tmp_path / "deploy").symlink_to(DEPLOY)
+    started = []
+
+    def start(**env):
+        started.append(Gunicorn(tmp_path, **env))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+def test_gunicorn_config_serves_the_app_with_json_logs(gunicorn, tmp_path):
+    server = gunicorn(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    status, headers, body = server.get("/healthz", **{"X-Request-ID": "nginx-0123abcd"})
+    assert status == 200, body
+    assert json.loads(body)["database"] == "ok"
+    assert headers["X-Request-ID"] == "nginx-0123abcd"
+    assert server.control_socket.is_socket(), "our own control socket, not the shared default"
+
+    lines = server.log_lines()
+    assert any(line["message"].startswith("Listening at") for line in lines)
+    assert sum("Booting worker" in line["message"] for line in lines) == 2
+    [request_line] = [line for line in lines if line["logger"] == "newsroom.requests"]
+    assert request_line["request_id"] == "nginx-0123abcd"
+    assert (request_line["path"], request_line["status"]) == ("/healthz", 200)
+
+
+def test_healthz_answers_503_when_the_database_refuses(gunicorn):
+    closed = free_port()
+    server = gunicorn(DATABASE_URL=f"postgres://postgres@127.0.0.1:{closed}/newsroom")
+    started = time.monotonic()
+    status, headers, body = server.get("/healthz")
+    assert status == 503
+    assert json.loads(body)["database"] == "unavailable"
+    assert headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in headers
+    assert time.monotonic() - started < 15
+    assert any(line["logger"] == "newsroom.health" for line in server.log_lines())
+
+
+def self_signed_certificate(directory):
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "news.example.com")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    (directory / "fullchain.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    (directory / "privkey.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+@pytest.mark.skipif(
+    not shutil.which("nginx"), reason="nginx is not installed (apt-get install nginx)"
+)
+def test_nginx_accepts_the_site(tmp_path):
+    # What a newsroom edits when it copies the file: certificates, cache and log paths.
+    self_signed_certificate(tmp_path)
+    site = (DEPLOY / "nginx" / "newsroom.conf").read_text()
+    for machine_path, local in [
+        ("/etc/letsencrypt/live/news.example.com/", tmp_path),
+        ("/var/cache/nginx/", tmp_path),
+        ("/var/log/nginx/", tmp_path),
+    ]:
+        assert machine_path in site
+        site = site.replace(machine_path, f"{local}/")
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{ include /etc/nginx/mime.types; include {tmp_path}/site.conf; }}\n"
+    )
+    result = subprocess.run(
+        ["nginx", "-t", "-p", f"{tmp_path}/", "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+
+
+def test_nginx_site_caches_only_what_readers_share():
+    site = (DEPLOY / "nginx" / "newsroom.conf").read_text()
+    for private in ["(admin|preview|webauthn)", "= /rankings/view/", "= /healthz"]:
+        block = site.split(f"location {'~ ^/' if private.startswith('(') else ''}{private}")[1]
+        assert "proxy_cache " not in block.split("}")[0], private
+    for directive in [
+        "proxy_cache_revalidate on",
+        "proxy_cache_use_stale updating error timeout",
+        "proxy_cache_background_update on",
+        "proxy_cache_lock on",
+        "proxy_cache_bypass $newsroom_signed_in",
+        "proxy_no_cache $newsroom_signed_in",
+        "proxy_set_header X-Forwarded-For $remote_addr",
+        "proxy_set_header X-Forwarded-Proto $scheme",
+        "proxy_set_header X-Request-ID $request_id",
+    ]:
+        assert directive in site, directive
+
+
+def units():
+    return sorted((DEPLOY / "systemd").glob("*.service")) + sorted(
+        (DEPLOY / "systemd").glob("*.timer")
+    )
+
+
+def read_unit(path):
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str
+    parser.read_string(path.read_text())
+    return parser
+
+
+def test_every_timer_runs_a_real_command():
+    commands = get_commands()
+    timers = {path.stem: read_unit(path)["Timer"] for path in units() if path.suffix == ".timer"}
+    scheduled = {timer["Unit"] for timer in timers.values()}
+    assert scheduled == {
+        "newsroom-manage@flush_views.service",
+        "newsroom-manage@snapshot_rankings.service",
+        "newsroom-manage@rollup_views.service",
+    }
+    for unit in scheduled:
+        assert unit.split("@")[1].removesuffix(".service") in commands
+    template = read_unit(DEPLOY / "systemd" / "newsroom-manage@.service")["Service"]
+    assert template["ExecStart"].endswith("manage.py %i")
+    assert template["EnvironmentFile"] == "/etc/newsroom/newsroom.env"
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze is not installed")
+def test_systemd_accepts_the_units(tmp_path):
+    # As installed: the project at its place, the user and environment file existing.
+    for path in units():
+        text = path.read_text().replace("/srv/newsroom", str(PROJECT))
+        text = text.replace("/etc/newsroom/newsroom.env", str(path.parent / "newsroom.env.example"))
+        text = text.replace("User=newsroom", "User=root").replace("Group=newsroom", "Group=root")
+        (tmp_path / path.name).write_text(text)
+    names = [path.name for path in units() if "@" not in path.name]
+    result = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *names],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "", result.stderr
