@@ -238,3 +238,36 @@ def test_systemd_accepts_the_units(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "", result.stderr
+
+
+def manage_check_deploy(**env):
+    """`manage.py check --deploy` in a fresh interpreter with exactly `env` (and PATH)."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_four_production_variables_pass_djangos_deployment_checklist():
+    result = manage_check_deploy(
+        SECRET_KEY=PRODUCTION_SECRET,
+        ALLOWED_HOSTS="news.example.com",
+        DATABASE_URL="postgres://newsroom@127.0.0.1:5432/newsroom",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_the_shipped_environment_file_passes_it_too():
+    lines = (DEPLOY / "systemd" / "newsroom.env.example").read_text().splitlines()
+    env = dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+    result = manage_check_deploy(**env)
+    assert result.returncode != 0, "the example's placeholder secret must not pass"
+    assert "security.W009" in result.stderr + result.stdout
+    result = manage_check_deploy(**{**env, "SECRET_KEY": PRODUCTION_SECRET})
+    assert result.returncode == 0, result.stderr + result.stdout
