@@ -1,7 +1,6 @@
 """deploy/: the gunicorn config runs the app, nginx accepts the site, systemd the units."""
 
 import configparser
-import datetime
 import json
 import os
 import shutil
@@ -114,82 +113,6 @@ def test_healthz_answers_503_when_the_database_refuses(gunicorn):
     assert "Set-Cookie" not in headers
     assert time.monotonic() - started < 15
     assert any(line["logger"] == "newsroom.health" for line in server.log_lines())
-
-
-def self_signed_certificate(directory):
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "news.example.com")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(1)
-        .not_valid_before(now)
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
-    (directory / "fullchain.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    (directory / "privkey.pem").write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-
-
-@pytest.mark.skipif(
-    not shutil.which("nginx"), reason="nginx is not installed (apt-get install nginx)"
-)
-def test_nginx_accepts_the_site(tmp_path):
-    # What a newsroom edits when it copies the file: certificates, cache and log paths.
-    self_signed_certificate(tmp_path)
-    site = (DEPLOY / "nginx" / "newsroom.conf").read_text()
-    for machine_path, local in [
-        ("/etc/letsencrypt/live/news.example.com/", tmp_path),
-        ("/var/cache/nginx/", tmp_path),
-        ("/var/log/nginx/", tmp_path),
-    ]:
-        assert machine_path in site
-        site = site.replace(machine_path, f"{local}/")
-    (tmp_path / "site.conf").write_text(site)
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
-        f"http {{ include /etc/nginx/mime.types; include {tmp_path}/site.conf; }}\n"
-    )
-    result = subprocess.run(
-        ["nginx", "-t", "-p", f"{tmp_path}/", "-c", str(tmp_path / "nginx.conf")],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "test is successful" in result.stderr
-
-
-def test_nginx_site_caches_only_what_readers_share():
-    site = (DEPLOY / "nginx" / "newsroom.conf").read_text()
-    for private in ["(admin|preview|webauthn)", "= /rankings/view/", "= /healthz"]:
-        block = site.split(f"location {'~ ^/' if private.startswith('(') else ''}{private}")[1]
-        assert "proxy_cache " not in block.split("}")[0], private
-    for directive in [
-        "proxy_cache_revalidate on",
-        "proxy_cache_use_stale updating error timeout",
-        "proxy_cache_background_update on",
-        "proxy_cache_lock on",
-        "proxy_cache_bypass $newsroom_signed_in",
-        "proxy_no_cache $newsroom_signed_in",
-        "proxy_set_header X-Forwarded-For $remote_addr",
-        "proxy_set_header X-Forwarded-Proto $scheme",
-        "proxy_set_header X-Request-ID $request_id",
-    ]:
-        assert directive in site, directive
 
 
 def units():
