@@ -5,6 +5,7 @@ Every value can be changed from the environment (the systemd unit's EnvironmentF
 GUNICORN_BIND            address or unix:/path to listen on (127.0.0.1:8000)
 GUNICORN_WORKERS         worker processes (2 per CPU, plus 1)
 GUNICORN_TIMEOUT         seconds a worker may spend on one request before it is restarted (30)
+GUNICORN_MAX_REQUESTS    requests before a worker is replaced by a fresh one (5000; 0: never)
 GUNICORN_CONTROL_SOCKET  gunicorn's control socket (var/gunicorn.ctl in the project);
                          gunicorn 27 otherwise shares one default path between every
                          instance on the machine
@@ -37,8 +38,8 @@ graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so a slow leak never builds up; the jitter keeps them
 # from all restarting at the same moment.
-max_requests = 2000
-max_requests_jitter = 200
+max_requests = env_int("GUNICORN_MAX_REQUESTS", 5000)
+max_requests_jitter = max_requests // 10
 
 control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or str(PROJECT / "var" / "gunicorn.ctl")
 Path(control_socket).parent.mkdir(parents=True, exist_ok=True)
