@@ -10,8 +10,9 @@ from rankings.models import HourlyViews, RecentRead
 pytestmark = pytest.mark.django_db
 
 
-def test_healthy_without_redis(client):
-    response = client.get("/healthz")
+def test_healthy_without_redis(client, django_assert_num_queries):
+    with django_assert_num_queries(1):  # SELECT 1, nothing else: no session, no counter
+        response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {
         "database": "ok",
