@@ -10,7 +10,10 @@ from rankings.models import HourlyViews, RecentRead
 pytestmark = pytest.mark.django_db
 
 
-def test_healthy_without_redis(client, django_assert_num_queries):
+def test_healthy_without_redis(client, settings, django_assert_num_queries):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.RANKINGS_REDIS_URL = ""
+    settings.RANKINGS_RECORDER = "database"
     with django_assert_num_queries(1):  # SELECT 1, nothing else: no session, no counter
         response = client.get("/healthz")
     assert response.status_code == 200
