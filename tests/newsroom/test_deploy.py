@@ -62,8 +62,16 @@ class Gunicorn:
                 time.sleep(0.1)
 
     def log_lines(self):
-        lines = self.log.read_text().splitlines()
+        """The complete JSON lines written so far (a worker may be mid-line)."""
+        text = self.log.read_text()
+        lines = text[: text.rfind("\n") + 1].splitlines()
         return [json.loads(line) for line in lines if line.startswith("{")]
+
+    def wait_for_line(self, predicate, count=1):
+        deadline = time.monotonic() + 20
+        while sum(map(predicate, self.log_lines())) < count:
+            assert time.monotonic() < deadline, self.log.read_text()
+            time.sleep(0.1)
 
     def stop(self):
         self.process.terminate()
@@ -94,6 +102,7 @@ def test_gunicorn_config_serves_the_app_with_json_logs(gunicorn, tmp_path):
     assert headers["X-Request-ID"] == "nginx-0123abcd"
     assert server.control_socket.is_socket(), "our own control socket, not the shared default"
 
+    server.wait_for_line(lambda line: "Booting worker" in line["message"], count=2)
     lines = server.log_lines()
     assert any(line["message"].startswith("Listening at") for line in lines)
     assert sum("Booting worker" in line["message"] for line in lines) == 2
@@ -112,7 +121,7 @@ def test_healthz_answers_503_when_the_database_refuses(gunicorn):
     assert headers["Cache-Control"] == "no-store"
     assert "Set-Cookie" not in headers
     assert time.monotonic() - started < 15
-    assert any(line["logger"] == "newsroom.health" for line in server.log_lines())
+    server.wait_for_line(lambda line: line["logger"] == "newsroom.health")
 
 
 def units():
