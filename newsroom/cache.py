@@ -4,7 +4,7 @@ Django's RedisCache tries to connect on every call, so during an outage each cac
 call of each request waits for the connection to fail (up to socket_connect_timeout
 when Redis hangs rather than refuses). Here the first failure opens a circuit
 breaker: for OPEN_SECONDS every call fails at once without touching the network,
-then the next call tries Redis again. When Redis is back, caching resumes by itself,
+then one call tries Redis again. When Redis is back, caching resumes by itself,
 with no restart. The breaker is shared by every thread of a process, per Redis.
 
 During an outage:
@@ -42,17 +42,34 @@ class CacheUnavailable(redis.ConnectionError):
 
 
 class Breaker:
+    """Closed while Redis answers; open for OPEN_SECONDS after a connection failure.
+
+    When the time is up one call, the probe, tries Redis while the others still fail
+    at once, so with a Redis that hangs only one request per OPEN_SECONDS waits for
+    the timeout. A probe that fails opens the breaker again; one that succeeds closes it.
+    """
+
     def __init__(self):
-        self.open_until = 0.0
+        self.open_until = 0.0  # 0: closed
         self.lock = threading.Lock()
 
     def check(self):
-        if time.monotonic() < self.open_until:
-            raise CacheUnavailable("Redis cache unavailable (circuit open)")
+        if not self.open_until:
+            return
+        with self.lock:
+            now = time.monotonic()
+            if now < self.open_until:
+                raise CacheUnavailable("Redis cache unavailable (circuit open)")
+            self.open_until = now + OPEN_SECONDS  # this call is the probe
+
+    def succeeded(self):
+        if self.open_until:
+            self.open_until = 0.0
+            logger.warning("Redis cache reachable again")
 
     def trip(self, error):
         with self.lock:
-            was_closed = time.monotonic() >= self.open_until
+            was_closed = not self.open_until
             self.open_until = time.monotonic() + OPEN_SECONDS
         if was_closed:
             logger.warning("Redis cache unavailable; failing fast for %ss: %s", OPEN_SECONDS, error)
@@ -74,10 +91,12 @@ def _guarded(method):
     def call(self, *args, **kwargs):
         self.breaker.check()
         try:
-            return method(self, *args, **kwargs)
+            result = method(self, *args, **kwargs)
         except UNREACHABLE as error:
             self.breaker.trip(error)
             raise
+        self.breaker.succeeded()
+        return result
 
     return call
 

@@ -2,6 +2,7 @@
 and everything goes back to Redis when it returns, without a restart."""
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
@@ -89,6 +90,31 @@ def test_a_hanging_redis_costs_one_timeout_then_fails_at_once(settings, black_ho
     started = time.monotonic()
     assert cache.get("headline", "miss") == "miss"
     assert time.monotonic() - started >= 0.3, "after the pause Redis is tried again"
+
+
+def test_after_the_pause_one_request_probes_while_the_others_still_fail_fast(
+    settings, black_hole, monkeypatch
+):
+    monkeypatch.setattr(fail_fast, "OPEN_SECONDS", 0.5)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.FailFastRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{black_hole.port}/0",
+            "OPTIONS": {"socket_timeout": 0.3, "socket_connect_timeout": 0.3},
+        }
+    }
+    assert caches["default"].get("東京") is None  # trips the breaker
+    time.sleep(0.55)
+
+    def timed_get(_):
+        started = time.monotonic()
+        caches["default"].get("東京")  # each thread has its own backend, one breaker
+        return time.monotonic() - started
+
+    with ThreadPoolExecutor(6) as pool:
+        waits = sorted(pool.map(timed_get, range(6)))
+    assert waits[-1] >= 0.3, "one probe waited for Redis"
+    assert waits[-2] < 0.1, "the others did not"
 
 
 def test_writes_raise_so_a_failed_invalidation_is_never_silent(settings, redis_setup):
