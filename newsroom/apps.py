@@ -9,9 +9,11 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from . import after_response, content_version
+        from . import after_response, content_version, logs
 
         after_response.connect()
+        # After the work above, so what that work logs still carries the request's id.
+        logs.connect()
         content_version.connect()
 
 

@@ -16,6 +16,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from newsroom.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -104,6 +106,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: its line has every request's final status and whole duration.
+    "newsroom.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a reader's cached page costs no more than this.
@@ -164,6 +168,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A database host that does not answer fails a request (and /healthz) in seconds,
+    # not after the system's TCP timeout of minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 # Covering indexes speed up rankings on PostgreSQL; SQLite ignores the extra columns.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
@@ -176,7 +184,8 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing fast while Redis is down (newsroom/cache.py).
+            "BACKEND": "newsroom.cache.FailFastRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
             # A Redis that hangs must not hang pages: give up quickly.
@@ -288,6 +297,8 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 if env_bool("SECURE_PROXY_SSL", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# A health probe speaks plain HTTP to the app itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
@@ -324,14 +335,12 @@ ADMIN_CSP = {
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Django's own console handler would print each of its lines a second time.
-    "loggers": {"django": {"handlers": [], "propagate": True}},
-}
+# Human-readable lines by default; LOG_FORMAT=json for one JSON object per line,
+# with a line per request (newsroom/logs.py).
+LOG_FORMAT = env_str("LOG_FORMAT", "human")
+if LOG_FORMAT not in {"human", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be human or json.")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
 
 TAGGIT_CASE_INSENSITIVE = True
 

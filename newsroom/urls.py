@@ -7,10 +7,12 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from articles.sitemaps import sitemaps
+from newsroom.health import healthz
 
 from .pagecache import public_page
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/signin/", include("signin.urls")),
     path("admin/", admin.site.urls),
     path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),

@@ -7,8 +7,13 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from articles.models import Article, Author
+from rankings.models import HourlyViews, RankingSnapshot
+from rankings.services import take_daily_snapshots
+from rankings.windows import day_start
 
 # One login per role, so each can be tried: (username, group, author name).
 LOCAL_LOGINS = [
@@ -37,6 +42,7 @@ class Command(BaseCommand):
         if not Article.objects.exists():
             call_command("seed_demo", stdout=self.stdout)
             call_command("seed_demo_views", stdout=self.stdout)
+        self.take_missing_snapshots()
         passwords = self.ensure_logins()
         self.stdout.write(self.style.SUCCESS(f"\nLocal logins for {options['address']}/admin/"))
         for username, password in passwords.items():
@@ -48,6 +54,27 @@ class Command(BaseCommand):
                 "passkey on http://localhost)."
             )
         self.stdout.write("")
+
+    def take_missing_snapshots(self):
+        """Snapshot every past day that has reads and no snapshot yet, as the daily
+        timer would have in production: staff can look up "what was #1 on a date" at
+        once, and again after the site was not run for a few days."""
+        local_day = TruncDate("hour", tzinfo=timezone.get_current_timezone())
+        days_with_views = (
+            HourlyViews.objects.filter(hour__lt=day_start(timezone.localdate()))
+            .annotate(day=local_day)
+            .values_list("day", flat=True)
+            .distinct()
+        )
+        kept = set(RankingSnapshot.objects.values_list("day", flat=True).distinct())
+        missing = sorted(set(days_with_views) - kept)
+        for day in missing:
+            take_daily_snapshots(day)
+        if missing:
+            self.stdout.write(
+                f"Ranking snapshots for {len(missing)} past day(s), "
+                f"{missing[0]:%Y-%m-%d} to {missing[-1]:%Y-%m-%d}."
+            )
 
     @transaction.atomic
     def ensure_logins(self):

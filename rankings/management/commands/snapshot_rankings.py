@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from newsroom.locks import named_lock
 from rankings.services import take_daily_snapshots
 
 
@@ -20,5 +21,8 @@ class Command(BaseCommand):
                 raise CommandError(f"--day {day!r} is not a date like 2025-04-04.") from None
         else:
             day = timezone.localdate() - datetime.timedelta(days=1)
-        kept = take_daily_snapshots(day)
+        # Two runs at once (a timer and a hand-run) would both insert the day's lines;
+        # the second waits, then replaces the first's.
+        with named_lock("snapshot_rankings"):
+            kept = take_daily_snapshots(day)
         self.stdout.write(f"Kept {kept} ranking lines for {day:%Y-%m-%d}.")
