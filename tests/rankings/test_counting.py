@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from rankings.counting import make_view_token, read_view_token
 from rankings.models import HourlyViews
-from rankings.tokens import make_view_token, read_view_token
 from tests.factories import ArticleFactory, UserFactory
 
 from .helpers import (
