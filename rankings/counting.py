@@ -156,9 +156,8 @@ def _count_in_database(article_id, reader, address, now, *, markers_in_redis):
     increment: a read over the cap rolls back its reader's marker, and no marker is
     ever kept without its view.
     """
-    section_id = (
-        Article.objects.published().filter(pk=article_id).values_list("category", flat=True).first()
-    )
+    sections = Article.objects.published().filter(pk=article_id).values_list("category", flat=True)
+    section_id = next(iter(sections[:1]), None)  # unordered: first() would sort
     if section_id is None:
         return False
     if markers_in_redis:

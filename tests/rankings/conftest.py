@@ -36,5 +36,7 @@ def reader_store(request, settings):
 
 def forget_redis_connection():
     """Let the next read connect to the Redis the settings now name."""
+    if live.redis_client.cache_info().currsize:
+        live.redis_client().close()
     live.redis_client.cache_clear()
     live._script.cache_clear()
