@@ -10,14 +10,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection, models
-from django.db.models import F, Q, Sum, Window
+from django.db.models import F, Sum, Window
 from django.db.models.functions import RowNumber
 
 DAY = datetime.timedelta(days=1)
 HOUR = datetime.timedelta(hours=1)
 # Rows taken from each hour or day first, per place wanted; grown 4-fold when the
 # leaders do not settle the ranking, up to MAX_LEADERS before summing everything.
-LEADERS_PER_PLACE = 4
+LEADERS_PER_PLACE = 2
 MAX_LEADERS = 4096
 # A span cut into more hours and days than this (roll-ups not run for weeks) is
 # summed whole rather than place by place.
@@ -49,15 +49,11 @@ class BucketQuerySet(models.QuerySet):
 
 
 class HourlyViewsQuerySet(BucketQuerySet):
-    granule = "hour"
-
     def between(self, start, end):
         return self.filter(hour__gte=start, hour__lt=end)
 
 
 class DailyViewsQuerySet(BucketQuerySet):
-    granule = "day"
-
     def between(self, first_day, end_day):
         """Days from first_day up to, not including, end_day."""
         return self.filter(day__gte=first_day, day__lt=end_day)
@@ -94,100 +90,147 @@ class Span:
             ranges.append((cursor, end))
         return cls(tuple(ranges), rolled)
 
-    def hourly(self):
-        from .models import HourlyViews
+    def parts(self):
+        """The QuerySets that hold the span: one per hour range, one for the days."""
+        from .models import DailyViews, HourlyViews
 
-        if not self.hour_ranges:
-            return HourlyViews.objects.none()
-        where = Q()
-        for start, end in self.hour_ranges:
-            where |= Q(hour__gte=start, hour__lt=end)
-        return HourlyViews.objects.filter(where)
-
-    def daily(self):
-        from .models import DailyViews
-
-        return DailyViews.objects.filter(day__in=self.days)
-
-    def parts(self, section=None):
-        return [
-            part.in_section(section).live()
-            for part, used in ((self.hourly(), self.hour_ranges), (self.daily(), self.days))
-            if used
-        ]
+        # A range each: ORed ranges in one query would keep the planner from
+        # using them as index conditions.
+        parts = [HourlyViews.objects.between(start, end) for start, end in self.hour_ranges]
+        if self.days:
+            parts.append(DailyViews.objects.filter(day__in=self.days))
+        return parts
 
     def totals(self, section=None, *, among=None):
-        """{article_id: views} of live articles over the span."""
+        """{article_id: views} of live articles over the span; of `among` only, when
+        given (ids of articles known to be live, few), in one query."""
         totals = {}
-        for part in self.parts(section):
-            if among is not None:
-                part = part.filter(article__in=among)
-            for article_id, views in part.totals().items():
+        parts = [part.in_section(section) for part in self.parts()]
+        if among is not None:
+            rows = [
+                part.filter(article__in=among).values_list("article", "views") for part in parts
+            ]
+            parts = [rows[0].union(*rows[1:], all=True)] if rows else []
+        else:
+            parts = [part.live().totals().items() for part in parts]
+        for part in parts:
+            for article_id, views in part:
                 totals[article_id] = totals.get(article_id, 0) + views
         return totals
 
     def top(self, section=None, *, limit):
-        """{article_id: views} holding the `limit` most-read live articles, exactly.
+        """[(article_id, views)] of the `limit` most-read live articles, exactly, most
+        views first, ties to the more recently published.
 
-        Threshold algorithm: take each hour's and day's most-read rows (an index
-        gives them in order), sum those articles exactly, and stop when the last
-        place wanted has more views than any other article could have (the sum of
-        each hour's and day's last row taken). Otherwise take more, and past
-        MAX_LEADERS sum everything. The cost follows the hours and days in the
-        span, not the number of articles read in it.
+        A threshold search: take each hour's and day's most-read rows (an index holds
+        them in order). Any article not among them has at most `bound` views: the
+        sum of the last row taken from each hour or day that had more. Those taken
+        give each article seen a floor (its views seen) and a ceiling (plus the last
+        row of each place it was not seen in); only articles whose ceiling reaches
+        the floors' `limit`-th are summed exactly. When the `limit`-th sum beats
+        `bound`, no other article can place; otherwise take more rows per place,
+        and past MAX_LEADERS sum everything. The cost follows the hours and days in
+        the span and the articles near the top, not all the articles read in it.
         """
+        from articles.models import Article
+
         per_place = LEADERS_PER_PLACE * limit
         places = sum(1 for _ in _hours(self.hour_ranges)) + len(self.days)
         while per_place <= MAX_LEADERS and places <= MAX_PLACES:
-            candidates, bound, complete = self._leaders(section, per_place)
-            totals = self.totals(section, among=candidates)
-            if complete:
-                return totals
-            best = sorted(totals.values(), reverse=True)
-            if len(best) >= limit and best[limit - 1] > bound:
-                return totals
+            rows, last_of_full = self._leaders(section, per_place)
+            bound = sum(last_of_full.values())
+            floor, ceiling, published = {}, {}, {}
+            for place, article_id, views, published_at in rows:
+                floor[article_id] = floor.get(article_id, 0) + views
+                ceiling[article_id] = ceiling.get(article_id, bound) - last_of_full.get(place, 0)
+                if published_at is not None:
+                    published[article_id] = published_at
+            floors = sorted((floor[pk] for pk in published), reverse=True)
+            cut = floors[limit - 1] if len(floors) >= limit else 0
+            contenders = [pk for pk in published if floor[pk] + ceiling[pk] >= cut]
+            totals = self.totals(section, among=contenders)
+            order = ranked_order(totals, published)[:limit]
+            if not last_of_full or (len(order) == limit and totals[order[-1]] > bound):
+                return [(pk, totals[pk]) for pk in order]
             per_place *= 4
-        return self.totals(section)
+        totals = self.totals(section)
+        published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
+        return [(pk, totals[pk]) for pk in ranked_order(totals, published)[:limit]]
 
     def _leaders(self, section, per_place):
-        """(article ids, bound on any other article's views, whether every row was seen)."""
-        parts = [
-            (part.in_section(section), places)
-            for part, places in (
-                (self.hourly(), list(_hours(self.hour_ranges))),
-                (self.daily(), self.days),
-            )
-            if places
-        ]
-        if connection.features.supports_slicing_ordering_in_compound:
-            # One index probe per hour and day: a query for the hours, one for the days.
-            rows = []
-            for part, places in parts:
-                queries = [
-                    part.filter(**{part.granule: place})
-                    .order_by("-views")
-                    .values_list(part.granule, "article", "views")[:per_place]
-                    for place in places
-                ]
-                rows += queries[0].union(*queries[1:], all=True)
-        else:
-            rows = [
-                row
-                for part, _ in parts
-                for row in part.annotate(
-                    place_rank=Window(
-                        RowNumber(), partition_by=F(part.granule), order_by=F("views").desc()
-                    )
-                )
-                .filter(place_rank__lte=per_place)
-                .values_list(part.granule, "article", "views")
-            ]
+        """The first `per_place` rows of each hour and day by views, as (place, article
+        id, views, publication time if the article is live, else None); and the views
+        of the last row taken from each place that had more."""
+        rows = _first_rows(
+            [("hour", hour) for hour in _hours(self.hour_ranges)]
+            + [("day", day) for day in self.days],
+            section,
+            per_place,
+        )
         taken, last = {}, {}
-        for place, _, views in rows:
+        for place, _, views, _ in rows:
             taken[place] = taken.get(place, 0) + 1
             last[place] = min(last.get(place, views), views)
-        full = [place for place, count in taken.items() if count == per_place]
-        return {row[1] for row in rows}, sum(last[place] for place in full), not full
+        return rows, {place: last[place] for place, count in taken.items() if count == per_place}
+
+
+def ranked_order(totals, published):
+    """Article ids by views, ties to the more recently published: every ranking's order."""
+    return sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
+
+
+def _first_rows(places, section, per_place):
+    """(place, article id, views, publication time if live) of the first `per_place`
+    rows of each place by views; a place is ("hour", an hour) or ("day", a day)."""
+    from articles.models import Article
+
+    from .models import DailyViews, HourlyViews
+
+    models = {"hour": HourlyViews, "day": DailyViews}
+    live = Article.objects.published().order_by().values_list("id", "published_at")
+    if connection.vendor == "postgresql":
+        return _first_rows_by_lateral_join(models, places, section, per_place, live)
+    rows = []
+    for granule, model in models.items():
+        chosen = [place for kind, place in places if kind == granule]
+        rows += (
+            model.objects.in_section(section)
+            .filter(**{f"{granule}__in": chosen})
+            .annotate(
+                place_rank=Window(RowNumber(), partition_by=F(granule), order_by=F("views").desc())
+            )
+            .filter(place_rank__lte=per_place)
+            .values_list(granule, "article", "views")
+        )
+    published = dict(live.filter(pk__in={article_id for _, article_id, _ in rows}))
+    return [(place, pk, views, published.get(pk)) for place, pk, views in rows]
+
+
+def _first_rows_by_lateral_join(models, places, section, per_place, live):
+    """One index probe per place, all in one statement: a LATERAL join, which the ORM
+    cannot write, each row with its article's publication time if
+    Article.objects.published() has it (one primary key lookup each).
+    Names come from the models, every value is a parameter."""
+    quote = connection.ops.quote_name
+    live_sql, live_params = live.query.sql_with_params()
+    selects, params = [], []
+    for granule, model in models.items():
+        chosen = [place for kind, place in places if kind == granule]
+        if not chosen:
+            continue
+        in_section = " AND section_id = %s" if section is not None else ""
+        selects.append(
+            f"SELECT '{granule}', p.place::text, b.article_id, b.views, "
+            f"(SELECT live.published_at FROM ({live_sql}) AS live WHERE live.id = b.article_id) "
+            f"FROM unnest(%s) AS p(place) CROSS JOIN LATERAL ("
+            f"SELECT article_id, views FROM {quote(model._meta.db_table)} "
+            f"WHERE {quote(granule)} = p.place{in_section} "
+            f"ORDER BY views DESC LIMIT %s) AS b"
+        )
+        params += [*live_params, chosen, *([section.pk] if section is not None else []), per_place]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return [((kind, place), *rest) for kind, place, *rest in cursor]
 
 
 def _hours(ranges):

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
+from . import queries
 from .queries import Span
 from .windows import WINDOWS
 
@@ -67,24 +68,28 @@ def hourly_retention_start(now=None):
 def ranked_order(totals):
     """Article ids by views, ties to the more recently published: the order of every ranking."""
     published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
-    return sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
+    return queries.ranked_order(totals, published)
 
 
 def rank(start, end, *, section=None, limit=None, totals=None):
     """The most-read published articles in [start, end), most views first.
 
-    With a limit, only the articles that can reach it are summed (Span.top). Two
-    more queries order ties by publication time and fetch the ranked articles.
+    With a limit, only the articles that can reach it are summed (Span.top);
+    without, every article read in the span. One more query fetches the articles.
     """
-    if totals is None:
-        span = Span.of(start, end)
-        totals = span.top(section, limit=limit) if limit else span.totals(section)
-    if not totals:
+    if totals is not None:
+        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)[:limit]]
+    elif limit:
+        ranked = Span.of(start, end).top(section, limit=limit)
+    else:
+        totals = Span.of(start, end).totals(section)
+        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)]
+    if not ranked:
         return []
-    order = ranked_order(totals)[:limit]
-    articles = Article.objects.select_related("category").in_bulk(order)
+    articles = Article.objects.select_related("category").in_bulk([pk for pk, _ in ranked])
     return [
-        _ranked(position, articles[pk], totals[pk]) for position, pk in enumerate(order, start=1)
+        _ranked(position, articles[pk], views)
+        for position, (pk, views) in enumerate(ranked, start=1)
     ]
 
 

@@ -5,7 +5,7 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connections
+from django.db import connection, connections
 from django.utils import timezone
 
 from articles.models import Article
@@ -161,7 +161,7 @@ def test_days_past_hourly_retention_still_count_in_long_spans(settings):
 
 
 @pytest.mark.parametrize("n_articles", [4, 25])
-def test_a_ranking_costs_four_queries_and_a_cached_one_none(django_assert_num_queries, n_articles):
+def test_a_ranking_costs_a_few_queries_and_a_cached_one_none(django_assert_num_queries, n_articles):
     now = timezone.now()
     articles = [ArticleFactory() for _ in range(n_articles)]
     HourlyViews.objects.bulk_create(
@@ -174,9 +174,11 @@ def test_a_ranking_costs_four_queries_and_a_cached_one_none(django_assert_num_qu
         for n, a in enumerate(articles)
         for h in range(5)
     )
-    # the leaders of each hour, their sums, their publication times, the ranked articles
-    # (and which days are rolled up, when the window holds a whole UTC day)
-    with django_assert_num_queries(4 + (hour_of(now).hour == 0)):
+    # each hour's leaders (with their publication times on PostgreSQL, in a query of
+    # their own elsewhere), the contenders' sums, the ranked articles; and which days
+    # are rolled up, when the window holds a whole UTC day
+    expected = (3 if connection.vendor == "postgresql" else 4) + (hour_of(now).hour == 0)
+    with django_assert_num_queries(expected):
         first = top_articles("24h", limit=3)
     assert len(first) == 3
     with django_assert_num_queries(0):
@@ -184,7 +186,7 @@ def test_a_ranking_costs_four_queries_and_a_cached_one_none(django_assert_num_qu
 
 
 @pytest.mark.parametrize("n_articles", [4, 25])
-def test_a_long_span_costs_five_queries_whatever_it_holds(django_assert_num_queries, n_articles):
+def test_a_long_span_costs_six_queries_whatever_it_holds(django_assert_num_queries, n_articles):
     now = timezone.now()
     old_day = (now - datetime.timedelta(days=150)).date()
     RolledUpDay.objects.create(day=old_day)
@@ -196,8 +198,9 @@ def test_a_long_span_costs_five_queries_whatever_it_holds(django_assert_num_quer
         HourlyViews.objects.create(
             article=article, section_id=article.category_id, hour=hour_of(now), views=1
         )
-    # the days rolled up, the hourly sums, the daily sums, the publication times, the articles
-    with django_assert_num_queries(5):
+    # the days rolled up, the hours on each side of the rolled-up day, the daily sums,
+    # the publication times, the ranked articles
+    with django_assert_num_queries(6):
         ranking = rank(now - datetime.timedelta(days=180), now + datetime.timedelta(hours=1))
     assert [item.views for item in ranking][:2] == [n_articles + 1, n_articles]
 
