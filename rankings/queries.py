@@ -137,20 +137,14 @@ class Span:
         per_place = LEADERS_PER_PLACE * limit
         places = sum(1 for _ in _hours(self.hour_ranges)) + len(self.days)
         while per_place <= MAX_LEADERS and places <= MAX_PLACES:
-            rows, last_of_full = self._leaders(section, per_place)
-            bound = sum(last_of_full.values())
-            floor, ceiling, published = {}, {}, {}
-            for place, article_id, views, published_at in rows:
-                floor[article_id] = floor.get(article_id, 0) + views
-                ceiling[article_id] = ceiling.get(article_id, bound) - last_of_full.get(place, 0)
-                if published_at is not None:
-                    published[article_id] = published_at
-            floors = sorted((floor[pk] for pk in published), reverse=True)
+            seen, bound = self._leaders(section, per_place)
+            published = {pk: at for pk, (_, _, at) in seen.items() if at is not None}
+            floors = sorted((seen[pk][0] for pk in published), reverse=True)
             cut = floors[limit - 1] if len(floors) >= limit else 0
-            contenders = [pk for pk in published if floor[pk] + ceiling[pk] >= cut]
+            contenders = [pk for pk in published if seen[pk][1] >= cut]
             totals = self.totals(section, among=contenders)
             order = ranked_order(totals, published)[:limit]
-            if not last_of_full or (len(order) == limit and totals[order[-1]] > bound):
+            if not bound or (len(order) == limit and totals[order[-1]] > bound):
                 return [(pk, totals[pk]) for pk in order]
             per_place *= 4
         totals = self.totals(section)
@@ -158,20 +152,25 @@ class Span:
         return [(pk, totals[pk]) for pk in ranked_order(totals, published)[:limit]]
 
     def _leaders(self, section, per_place):
-        """The first `per_place` rows of each hour and day by views, as (place, article
-        id, views, publication time if the article is live, else None); and the views
-        of the last row taken from each place that had more."""
-        rows = _first_rows(
-            [("hour", hour) for hour in _hours(self.hour_ranges)]
-            + [("day", day) for day in self.days],
-            section,
-            per_place,
-        )
+        """({article id: (floor, ceiling, publication time if live, else None)}, bound)
+        from the first `per_place` rows of each hour and day by views."""
+        places = [("hour", hour) for hour in _hours(self.hour_ranges)]
+        places += [("day", day) for day in self.days]
+        if connection.vendor == "postgresql":
+            return _leaders_by_lateral_join(places, section, per_place)
+        rows = _first_rows(places, section, per_place)
         taken, last = {}, {}
         for place, _, views, _ in rows:
             taken[place] = taken.get(place, 0) + 1
             last[place] = min(last.get(place, views), views)
-        return rows, {place: last[place] for place, count in taken.items() if count == per_place}
+        last_of_full = {place: last[place] for place, count in taken.items() if count == per_place}
+        bound = sum(last_of_full.values())
+        seen = {}
+        for place, article_id, views, published_at in rows:
+            floor, ceiling, _ = seen.get(article_id, (0, bound, None))
+            ceiling += views - last_of_full.get(place, 0)
+            seen[article_id] = (floor + views, ceiling, published_at)
+        return seen, bound
 
 
 def ranked_order(totals, published):
@@ -184,14 +183,8 @@ def _first_rows(places, section, per_place):
     rows of each place by views; a place is ("hour", an hour) or ("day", a day)."""
     from articles.models import Article
 
-    from .models import DailyViews, HourlyViews
-
-    models = {"hour": HourlyViews, "day": DailyViews}
-    live = Article.objects.published().order_by().values_list("id", "published_at")
-    if connection.vendor == "postgresql":
-        return _first_rows_by_lateral_join(models, places, section, per_place, live)
     rows = []
-    for granule, model in models.items():
+    for granule, model in _bucket_models().items():
         chosen = [place for kind, place in places if kind == granule]
         rows += (
             model.objects.in_section(section)
@@ -202,35 +195,59 @@ def _first_rows(places, section, per_place):
             .filter(place_rank__lte=per_place)
             .values_list(granule, "article", "views")
         )
-    published = dict(live.filter(pk__in={article_id for _, article_id, _ in rows}))
+    live = Article.objects.published().filter(pk__in={pk for _, pk, _ in rows})
+    published = dict(live.values_list("pk", "published_at"))
     return [(place, pk, views, published.get(pk)) for place, pk, views in rows]
 
 
-def _first_rows_by_lateral_join(models, places, section, per_place, live):
-    """One index probe per place, all in one statement: a LATERAL join, which the ORM
-    cannot write, each row with its article's publication time if
-    Article.objects.published() has it (one primary key lookup each).
-    Names come from the models, every value is a parameter."""
+def _leaders_by_lateral_join(places, section, per_place):
+    """What Span._leaders works out, in one statement on PostgreSQL: one index probe
+    per place (a LATERAL join, which the ORM cannot write), each article's floor and
+    ceiling, and its publication time if Article.objects.published() has it. Names
+    come from the models, every value is a parameter."""
+    from articles.models import Article
+
     quote = connection.ops.quote_name
+    live = Article.objects.published().order_by().values_list("id", "published_at")
     live_sql, live_params = live.query.sql_with_params()
     selects, params = [], []
-    for granule, model in models.items():
+    for granule, model in _bucket_models().items():
         chosen = [place for kind, place in places if kind == granule]
         if not chosen:
             continue
         in_section = " AND section_id = %s" if section is not None else ""
         selects.append(
-            f"SELECT '{granule}', p.place::text, b.article_id, b.views, "
-            f"(SELECT live.published_at FROM ({live_sql}) AS live WHERE live.id = b.article_id) "
+            f"SELECT '{granule}' AS kind, p.place::text AS place, b.article_id, b.views "
             f"FROM unnest(%s) AS p(place) CROSS JOIN LATERAL ("
             f"SELECT article_id, views FROM {quote(model._meta.db_table)} "
             f"WHERE {quote(granule)} = p.place{in_section} "
             f"ORDER BY views DESC LIMIT %s) AS b"
         )
-        params += [*live_params, chosen, *([section.pk] if section is not None else []), per_place]
+        params += [chosen, *([section.pk] if section is not None else []), per_place]
+    if not selects:
+        return {}, 0
+    sql = (
+        f"WITH taken AS ({' UNION ALL '.join(selects)}), "
+        "full_places AS (SELECT kind, place, min(views) AS last FROM taken "
+        "GROUP BY kind, place HAVING count(*) = %s), "
+        "bound AS (SELECT coalesce(sum(last), 0)::bigint AS views FROM full_places) "
+        "SELECT t.article_id, sum(t.views)::bigint, "
+        "(sum(t.views) + (SELECT views FROM bound) - coalesce(sum(f.last), 0))::bigint, "
+        f"(SELECT live.published_at FROM ({live_sql}) AS live WHERE live.id = t.article_id), "
+        "(SELECT views FROM bound) "
+        "FROM taken AS t LEFT JOIN full_places AS f USING (kind, place) GROUP BY t.article_id"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
-        return [((kind, place), *rest) for kind, place, *rest in cursor]
+        cursor.execute(sql, [*params, per_place, *live_params])
+        rows = cursor.fetchall()
+    bound = rows[0][4] if rows else 0
+    return {pk: (floor, ceiling, at) for pk, floor, ceiling, at, _ in rows}, bound
+
+
+def _bucket_models():
+    from .models import DailyViews, HourlyViews
+
+    return {"hour": HourlyViews, "day": DailyViews}
 
 
 def _hours(ranges):
