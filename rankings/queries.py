@@ -13,6 +13,8 @@ from django.db import connection, models
 from django.db.models import F, Sum, Window
 from django.db.models.functions import RowNumber
 
+from articles.models import Article
+
 DAY = datetime.timedelta(days=1)
 HOUR = datetime.timedelta(hours=1)
 # Rows taken from each hour or day first, per place wanted; grown 4-fold when the
@@ -30,22 +32,11 @@ class BucketQuerySet(models.QuerySet):
 
     def live(self):
         """Buckets of articles readers can see now: rankings count nothing else."""
-        from articles.models import Article
-
         return self.filter(article__in=Article.objects.published())
 
     def totals(self):
         """{article_id: views}."""
         return dict(self.values_list("article").annotate(total=Sum("views")).order_by())
-
-    def ranked(self, limit=None):
-        """[(article_id, views)], most views first, ties to the more recently published."""
-        rows = (
-            self.values_list("article")
-            .annotate(total=Sum("views"))
-            .order_by("-total", "-article__published_at", "-article")
-        )
-        return list(rows[:limit] if limit else rows)
 
 
 class HourlyViewsQuerySet(BucketQuerySet):
@@ -132,8 +123,6 @@ class Span:
         and past MAX_LEADERS sum everything. The cost follows the hours and days in
         the span and the articles near the top, not all the articles read in it.
         """
-        from articles.models import Article
-
         per_place = LEADERS_PER_PLACE * limit
         places = sum(1 for _ in _hours(self.hour_ranges)) + len(self.days)
         while per_place <= MAX_LEADERS and places <= MAX_PLACES:
@@ -181,8 +170,6 @@ def ranked_order(totals, published):
 def _first_rows(places, section, per_place):
     """(place, article id, views, publication time if live) of the first `per_place`
     rows of each place by views; a place is ("hour", an hour) or ("day", a day)."""
-    from articles.models import Article
-
     rows = []
     for granule, model in _bucket_models().items():
         chosen = [place for kind, place in places if kind == granule]
@@ -205,8 +192,6 @@ def _leaders_by_lateral_join(places, section, per_place):
     per place (a LATERAL join, which the ORM cannot write), each article's floor and
     ceiling, and its publication time if Article.objects.published() has it. Names
     come from the models, every value is a parameter."""
-    from articles.models import Article
-
     quote = connection.ops.quote_name
     live = Article.objects.published().order_by().values_list("id", "published_at")
     live_sql, live_params = live.query.sql_with_params()
