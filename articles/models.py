@@ -87,7 +87,11 @@ class Author(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.published_or_scheduled().filter(published_at__lte=timezone.now())
+
+    def published_or_scheduled(self):
+        """What readers see now or will see at its time, with nothing more done."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__isnull=False)
 
     def next_scheduled_time(self):
         """When the next scheduled article goes live by itself, or None if none is waiting."""

@@ -2,7 +2,17 @@
 -- distinct user agent and, as a proxy would report it, a distinct address), so each
 -- one goes the whole way to an increment.
 local counter = 0
+local threads = 0
 local path = os.getenv("BENCH_PATH")
+-- Each thread its own random sequence, new on every run: unseeded, every thread and
+-- every run would send the same readers again, and repeats cost less than new reads.
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+init = function(args)
+  math.randomseed(os.time() * 100 + (id or 0))
+end
 local body = os.getenv("BENCH_BODY") or ""
 request = function()
   counter = counter + 1

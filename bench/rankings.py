@@ -89,6 +89,9 @@ def seed():
     articles = list(
         Article.objects.filter(slug__startswith="bench-").values_list("pk", "published_at")
     )
+    sections_of = dict(
+        Article.objects.filter(slug__startswith="bench-").values_list("pk", "category")
+    )
     # Popularity follows a long tail; each article is read for up to 10 days after
     # publication (less for the newest), fading by 3% an hour.
     weights = {pk: rng.paretovariate(1.2) for pk, _ in articles}
@@ -107,7 +110,7 @@ def seed():
         for age in range(hours_read[pk]):
             views = int(weights[pk] * scale * FADE**age + rng.random())
             if views:
-                rows.write(f"{pk}\t{hour.isoformat()}\t{views}\n")
+                rows.write(f"{pk}\t{sections_of[pk]}\t{hour.isoformat()}\t{views}\n")
                 total += views
                 buckets += 1
             hour += datetime.timedelta(hours=1)
@@ -115,7 +118,7 @@ def seed():
     with (
         connection.cursor() as cursor,
         cursor.connection.cursor().copy(
-            "COPY rankings_hourlyviews (article_id, hour, views) FROM STDIN"
+            "COPY rankings_hourlyviews (article_id, section_id, hour, views) FROM STDIN"
         ) as copy,
     ):
         copy.write(rows.read())
@@ -207,7 +210,7 @@ def serve(recorder):
 
 def time_beacon():
     from articles.models import Article
-    from rankings.tokens import make_view_token
+    from rankings.counting import make_view_token
 
     article = Article.objects.published().order_by("-published_at").first()
     body = f"token={make_view_token(article.pk)}"

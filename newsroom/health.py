@@ -15,7 +15,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from newsroom.cache import FailFastRedisCache
-from rankings.recorders import redis_client
+from rankings.live import redis_client
 
 logger = logging.getLogger(__name__)
 

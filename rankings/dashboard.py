@@ -140,8 +140,8 @@ def _change(rank_now, rank_before):
 def view_series(article_ids, start, end, *, step):
     """{article_id: [views per step]} over [start, end).
 
-    Hourly buckets fall into the step they start in; daily roll-ups (older than
-    hourly retention) count only in day-sized steps, at their UTC midnight.
+    Hourly buckets fall into the step they start in, while they are kept; before
+    hourly retention, daily rows count only in day-sized steps, at their UTC midnight.
     """
     steps = max(int((end - start) / step), 1)
     series = {pk: [0] * steps for pk in article_ids}
@@ -151,14 +151,15 @@ def view_series(article_ids, start, end, *, step):
         if 0 <= index < steps:
             series[pk][index] += views
 
-    for pk, hour, views in HourlyViews.objects.filter(
-        article__in=article_ids, hour__gte=start, hour__lt=end
-    ).values_list("article", "hour", "views"):
+    cutoff = hourly_retention_start()
+    hourly = HourlyViews.objects.between(max(start, cutoff), end).filter(article__in=article_ids)
+    for pk, hour, views in hourly.values_list("article", "hour", "views"):
         add(pk, hour, views)
-    if step >= DAY:
-        for pk, day, views in DailyViews.objects.filter(
-            article__in=article_ids, day__gte=start.date(), day__lt=end.date()
-        ).values_list("article", "day", "views"):
+    if step >= DAY and start < cutoff:
+        daily = DailyViews.objects.between(start.date(), min(end, cutoff).date())
+        for pk, day, views in daily.filter(article__in=article_ids).values_list(
+            "article", "day", "views"
+        ):
             add(pk, datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC), views)
     return series
 

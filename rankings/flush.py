@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from .buckets import add_views
-from .models import FlushedBatch
-from .recorders import REDIS_HITS_PREFIX
+from .buckets import add_to_bucket, add_views
+from .live import HITS_PREFIX
+from .models import DailyViews, FlushedBatch, RolledUpDay
 
 BATCH_PREFIX = "rankings:batch:"
 FORGET_BATCH_IDS_AFTER = datetime.timedelta(days=7)
@@ -54,8 +54,8 @@ def flush_redis_counts(client):
 
 
 def claim_live_hashes(client):
-    for key in client.scan_iter(f"{REDIS_HITS_PREFIX}*"):
-        hour = key.removeprefix(REDIS_HITS_PREFIX)
+    for key in client.scan_iter(f"{HITS_PREFIX}*"):
+        hour = key.removeprefix(HITS_PREFIX)
         # A key gone since the scan was claimed by another flush first.
         with contextlib.suppress(redis.ResponseError):
             client.rename(key, f"{BATCH_PREFIX}{hour}:{uuid.uuid4().hex}")
@@ -74,7 +74,18 @@ def apply_batch(client, batch):
         if not first_time:
             return None
         # Reads of articles deleted since are dropped with them.
-        existing = set(Article.objects.filter(pk__in=counts).values_list("pk", flat=True))
-        for article_id in sorted(existing):
-            add_views(article_id, hour, counts[article_id])
-    return sum(counts[article_id] for article_id in existing)
+        sections = dict(Article.objects.filter(pk__in=counts).values_list("pk", "category"))
+        # A batch held back (Redis or this command down) past its day's roll-up is
+        # added to the day's row too, or rankings reading that day would miss it.
+        rolled_up = RolledUpDay.objects.filter(day=hour.date()).exists()
+        for article_id in sorted(sections):
+            add_views(article_id, sections[article_id], hour, counts[article_id])
+            if rolled_up:
+                add_to_bucket(
+                    DailyViews,
+                    counts[article_id],
+                    section_id=sections[article_id],
+                    article_id=article_id,
+                    day=hour.date(),
+                )
+    return sum(counts[article_id] for article_id in sections)

@@ -2,13 +2,26 @@ from django.db import models
 
 from articles.models import Article, Category
 
+from .queries import DailyViewsQuerySet, HourlyViewsQuerySet
+
 
 class HourlyViews(models.Model):
     """Counted reads of one article in one clock hour (UTC)."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    # Both keys lead an index of Meta already: an index of their own would only make
+    # each increment slower.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
+    section = models.ForeignKey(
+        Category,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        help_text="The article's section, copied so a section's ranking reads only its rows.",
+    )
     hour = models.DateTimeField(help_text="The start of the hour, in UTC.")
     views = models.PositiveBigIntegerField(default=0)
+
+    objects = HourlyViewsQuerySet.as_manager()
 
     class Meta:
         verbose_name = "hourly views"
@@ -17,9 +30,14 @@ class HourlyViews(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "hour"], name="hourlyviews_article_hour"),
         ]
-        # A ranking reads a window of hours and groups by article.
+        # A ranking reads a window of hours, site-wide or in a section: all of each hour's
+        # buckets, or (queries.py) only each hour's most-read ones first.
         indexes = [
-            models.Index(fields=["hour", "article"], include=["views"], name="hourlyviews_hour_idx")
+            models.Index(fields=["hour", "-views", "article"], name="hourlyviews_hour_views_idx"),
+            models.Index(
+                fields=["section", "hour", "-views", "article"],
+                name="hourlyviews_section_hour_idx",
+            ),
         ]
 
     def __str__(self):
@@ -27,11 +45,20 @@ class HourlyViews(models.Model):
 
 
 class DailyViews(models.Model):
-    """Reads of one article on one UTC day: hourly buckets past retention, rolled up."""
+    """Reads of one article on one finished UTC day, rolled up from its hourly buckets."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
+    section = models.ForeignKey(
+        Category,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        help_text="The article's section, copied as on the hourly buckets.",
+    )
     day = models.DateField(help_text="The UTC day.")
     views = models.PositiveBigIntegerField(default=0)
+
+    objects = DailyViewsQuerySet.as_manager()
 
     class Meta:
         verbose_name = "daily views"
@@ -40,11 +67,28 @@ class DailyViews(models.Model):
             models.UniqueConstraint(fields=["article", "day"], name="dailyviews_article_day"),
         ]
         indexes = [
-            models.Index(fields=["day", "article"], include=["views"], name="dailyviews_day_idx")
+            models.Index(fields=["day", "-views", "article"], name="dailyviews_day_views_idx"),
+            models.Index(
+                fields=["section", "day", "-views", "article"], name="dailyviews_section_day_idx"
+            ),
         ]
 
     def __str__(self):
         return f"{self.article_id} @ {self.day} = {self.views}"
+
+
+class RolledUpDay(models.Model):
+    """A UTC day whose daily rows are complete: rankings read them instead of its hours.
+
+    Written in the transaction that writes the day's rows, so a day is either rolled
+    up whole or not at all, and a second roll-up of the same day finds it and stops.
+    """
+
+    day = models.DateField(unique=True)
+    rolled_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.day)
 
 
 class RankingSnapshot(models.Model):

@@ -1,22 +1,47 @@
-"""Cached rankings go stale the moment an article changes: unpublished, rescheduled,
-deleted, or edited. Connected in RankingsConfig.ready."""
+"""An article change reaches the rankings once it is committed: cached rankings go
+stale, and with the Redis recorder the live set learns what is live. Connected in
+RankingsConfig.ready."""
 
+import functools
+
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from articles.models import Article
 from articles.signals import articles_changed
 
+from . import live
+from .models import DailyViews, HourlyViews
 from .selectors import mark_rankings_stale
 
 
-def article_changed(**kwargs):
+def article_saved(instance, **kwargs):
+    article_changed(article_ids=[instance.pk])
+    # The buckets carry the section for section rankings; follow a move.
+    transaction.on_commit(functools.partial(_follow_section, instance.pk, instance.category_id))
+
+
+def article_changed(article_ids=(), **kwargs):
     # After the commit: a ranking recomputed before it would still see the old article
-    # and be cached as new.
+    # and be cached as new, and the live set would be rebuilt from the old state.
     transaction.on_commit(mark_rankings_stale)
+    if settings.RANKINGS_RECORDER == "redis" and article_ids:
+        transaction.on_commit(functools.partial(live.update_live_articles, list(article_ids)))
+
+
+def article_deleted(instance, **kwargs):
+    article_changed(article_ids=[instance.pk])
+
+
+def _follow_section(article_id, section_id):
+    for model in (HourlyViews, DailyViews):
+        model.objects.filter(article_id=article_id).exclude(section_id=section_id).update(
+            section_id=section_id
+        )
 
 
 def connect():
-    post_save.connect(article_changed, sender=Article, dispatch_uid="rankings.article_saved")
-    post_delete.connect(article_changed, sender=Article, dispatch_uid="rankings.article_deleted")
+    post_save.connect(article_saved, sender=Article, dispatch_uid="rankings.article_saved")
+    post_delete.connect(article_deleted, sender=Article, dispatch_uid="rankings.article_deleted")
     articles_changed.connect(article_changed, dispatch_uid="rankings.articles_changed")

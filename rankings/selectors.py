@@ -1,8 +1,8 @@
-"""Reading rankings: sums over buckets in a span, published articles only.
+"""Reading rankings, for templates, views and the dashboard: a thin layer over the
+bucket QuerySets and spans in queries.py, with the ranking cache.
 
-The cost of a ranking grows with the number of (article, hour) buckets in its span,
-never with the number of views ever recorded: each bucket is one row however many
-views it holds, and spans older than hourly retention read one row per article-day.
+The cost of a ranking follows the hours and days in its span, never the number of
+views ever recorded: each bucket is one row however many views it holds.
 """
 
 import datetime
@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Sum
 from django.utils import timezone
 
 from articles.models import Article
 from newsroom.after_response import run_after_response
 from newsroom.pagecache import limit_freshness
 
-from .models import DailyViews, HourlyViews
+from . import queries
+from .queries import Span
 from .windows import WINDOWS
 
 logger = logging.getLogger(__name__)
@@ -52,37 +52,15 @@ def published_articles(section=None):
 def view_totals(start, end, *, section=None):
     """{article_id: views} for published articles over [start, end) in UTC.
 
-    Hourly buckets cover the span as far back as they are kept; before that, the
-    daily roll-ups count for the whole UTC days inside the span (the hours of a
-    partial day at the edge are no longer known apart and are left out).
+    Whole UTC days already rolled up are read from their daily rows, the rest from
+    the hourly buckets; past hourly retention only whole days remain (the hours of
+    a partial day at the edge are no longer known apart and are left out).
     """
-    live = published_articles(section)
-    totals = dict(
-        HourlyViews.objects.filter(hour__gte=start, hour__lt=end, article__in=live)
-        .values_list("article")
-        .annotate(total=Sum("views"))
-    )
-    if start < hourly_retention_start():
-        start_utc = start.astimezone(datetime.UTC)
-        first_whole_day = start_utc.date()
-        if start_utc.time() != datetime.time.min:
-            first_whole_day += datetime.timedelta(days=1)
-        daily = (
-            DailyViews.objects.filter(
-                day__gte=first_whole_day,
-                day__lt=end.astimezone(datetime.UTC).date(),
-                article__in=live,
-            )
-            .values_list("article")
-            .annotate(total=Sum("views"))
-        )
-        for article_id, views in daily:
-            totals[article_id] = totals.get(article_id, 0) + views
-    return totals
+    return Span.of(start, end).totals(section)
 
 
 def hourly_retention_start(now=None):
-    """The UTC midnight from which hourly buckets are kept; older ones are rolled up by day."""
+    """The UTC midnight from which hourly buckets are kept; only daily rows before it."""
     moment = (now or timezone.now()) - datetime.timedelta(
         days=settings.RANKINGS_HOURLY_RETENTION_DAYS
     )
@@ -92,36 +70,28 @@ def hourly_retention_start(now=None):
 def ranked_order(totals):
     """Article ids by views, ties to the more recently published: the order of every ranking."""
     published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
-    return sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
+    return queries.ranked_order(totals, published)
 
 
 def rank(start, end, *, section=None, limit=None, totals=None):
     """The most-read published articles in [start, end), most views first.
 
-    Inside hourly retention the database sums, orders and cuts the list in one
-    query; a span reaching further back (or `totals` already summed by the
-    caller) is ordered in Python. One more query fetches the ranked articles.
+    With a limit, only the articles that can reach it are summed (Span.top);
+    without, every article read in the span. One more query fetches the articles.
     """
-    if totals is None and start >= hourly_retention_start():
-        rows = (
-            HourlyViews.objects.filter(
-                hour__gte=start, hour__lt=end, article__in=published_articles(section)
-            )
-            .values_list("article")
-            .annotate(total=Sum("views"))
-            .order_by("-total", "-article__published_at", "-article")
-        )
-        totals = dict(rows[:limit] if limit else rows)
-        order = list(totals)
+    if totals is not None:
+        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)[:limit]]
+    elif limit:
+        ranked = Span.of(start, end).top(section, limit=limit)
     else:
-        if totals is None:
-            totals = view_totals(start, end, section=section)
-        order = ranked_order(totals)[:limit]
-    if not order:
+        totals = Span.of(start, end).totals(section)
+        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)]
+    if not ranked:
         return []
-    articles = Article.objects.select_related("category").in_bulk(order)
+    articles = Article.objects.select_related("category").in_bulk([pk for pk, _ in ranked])
     return [
-        _ranked(position, articles[pk], totals[pk]) for position, pk in enumerate(order, start=1)
+        _ranked(position, articles[pk], views)
+        for position, (pk, views) in enumerate(ranked, start=1)
     ]
 
 
@@ -169,11 +139,18 @@ def _cached(key, compute):
         value, fresh_until = entry
         # cache.add is the lock: only one request refreshes a stale entry, and only
         # once its reader has the page.
-        if time.time() >= fresh_until and cache.add(f"{key}:refreshing", 1, _fresh_for()):
+        if time.time() >= fresh_until and _claim_refresh(cache, key):
             run_after_response(lambda: _compute_and_keep(cache, key, compute))
     # A page showing this ranking is fresh no longer than the ranking is.
     limit_freshness(fresh_until)
     return value
+
+
+def _claim_refresh(cache, key):
+    try:
+        return cache.add(f"{key}:refreshing", 1, _fresh_for())
+    except Exception:  # the cache went away since the read: keep the copy we have
+        return False
 
 
 def _fresh_for():

@@ -2,47 +2,71 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from articles.models import Category
 
-from .buckets import add_to_bucket
-from .models import DailyViews, HourlyViews, RankingSnapshot
-from .selectors import rank
+from .buckets import hour_of
+from .models import DailyViews, HourlyViews, RankingSnapshot, RolledUpDay
+from .selectors import hourly_retention_start, rank
 from .windows import day_start
 
 SNAPSHOT_SIZE = 10
 
 
-def roll_up_hourly_views(*, before):
-    """Fold hourly buckets older than `before` (a UTC day boundary) into daily ones.
+def roll_up_views(*, now=None):
+    """Write the daily rows of every finished UTC day not rolled up yet, then drop the
+    hourly buckets older than hourly retention; the number of days rolled up.
 
-    One transaction per day, so a run stopped midway leaves every day either
-    fully hourly or fully daily, and the next run carries on.
+    Safe to run twice at once and after a crash: see roll_up_day.
     """
-    days = 0
-    while True:
-        oldest = HourlyViews.objects.filter(hour__lt=before).order_by("hour").first()
-        if oldest is None:
-            return days
-        day_start = oldest.hour.replace(hour=0)
-        day_end = min(day_start + datetime.timedelta(days=1), before)
-        with transaction.atomic():
-            hours = HourlyViews.objects.filter(hour__gte=day_start, hour__lt=day_end)
-            # Lock the day's buckets: a second roll-up running at the same time waits,
-            # then finds them gone instead of adding them again.
-            list(hours.select_for_update().values_list("pk", flat=True))
-            totals = (
-                hours.annotate(day=TruncDate("hour", tzinfo=datetime.UTC))
-                .values_list("article", "day")
-                .annotate(total=Sum("views"))
-            )
-            for article_id, day, views in totals:
-                add_to_bucket(DailyViews, views, article_id=article_id, day=day)
-            hours.delete()
-        days += 1
+    now = now or timezone.now()
+    today = hour_of(now).replace(hour=0)
+    rolled = sum(roll_up_day(day) for day in days_to_roll_up(before=today))
+    # Every day before today is rolled up now (or by a run that got there first).
+    HourlyViews.objects.filter(hour__lt=min(hourly_retention_start(now), today)).delete()
+    return rolled
+
+
+def days_to_roll_up(*, before):
+    """UTC days from the oldest hourly bucket up to `before`, not rolled up yet."""
+    oldest = HourlyViews.objects.filter(hour__lt=before).order_by("hour").first()
+    if oldest is None:
+        return []
+    first = oldest.hour.astimezone(datetime.UTC).date()
+    done = set(RolledUpDay.objects.filter(day__gte=first).values_list("day", flat=True))
+    days = (first + datetime.timedelta(days=n) for n in range((before.date() - first).days))
+    return [day for day in days if day not in done]
+
+
+def roll_up_day(day):
+    """Write one finished UTC day's daily rows; False when it was rolled up already.
+
+    One transaction: a crash leaves nothing behind, and the next run does the day.
+    A second run doing the same day at the same time waits on the RolledUpDay row
+    the first inserted, then finds it and stops. The day's hourly buckets stay
+    (rankings read them for partial days) until hourly retention ends.
+    """
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                RolledUpDay.objects.create(day=day)
+        except IntegrityError:
+            return False
+        start = datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+        hours = HourlyViews.objects.between(start, start + datetime.timedelta(days=1))
+        # Hold the day's buckets: a late flush adding to one waits, then sees the day
+        # rolled up and adds to its daily row as well (flush.py).
+        list(hours.select_for_update().values_list("pk", flat=True))
+        DailyViews.objects.bulk_create(
+            DailyViews(article_id=article_id, section_id=section_id, day=day, views=views)
+            for article_id, section_id, views in hours.values_list("article", "section")
+            .annotate(total=Sum("views"))
+            .order_by()
+        )
+    return True
 
 
 @transaction.atomic

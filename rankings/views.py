@@ -1,25 +1,19 @@
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.models import Article
-
-from .filters import reason_not_to_count
+from .counting import InvalidToken, count_read, read_view_token
 from .forms import RankingFilterForm
-from .readers import count_if_first_read
-from .recorders import get_recorder
 from .selectors import latest_articles, top_articles
-from .tokens import InvalidToken, read_view_token
 from .windows import WINDOWS
 
 
 @csrf_exempt  # a cached page carries no CSRF token; the signed view token proves the page
 @require_POST
 def record_view(request):
-    """Count one read of the article named by the token, if it is a reader's first.
+    """Count one read of the article named by the token, by the rules in counting.py.
 
     Answers 204 whether or not the read counted, so a bot learns nothing; a forged,
     altered or expired token gets 400. Nothing in the request sets the amount: it
@@ -29,14 +23,7 @@ def record_view(request):
         article_id = read_view_token(request.POST.get("token", ""))
     except InvalidToken:
         return HttpResponseBadRequest("Invalid or expired view token.", content_type="text/plain")
-    if reason_not_to_count(request) is None and (
-        Article.objects.published().filter(pk=article_id).exists()
-    ):
-        # One transaction for the reader's marker and the increment: one commit to
-        # wait for, and (with both in the database) never a marker without its view.
-        with transaction.atomic():
-            if count_if_first_read(request, article_id):
-                get_recorder().record(article_id)
+    count_read(request, article_id)
     response = HttpResponse(status=204)
     response["Cache-Control"] = "no-store"
     return response

@@ -1,6 +1,6 @@
 import pytest
 
-from rankings import recorders
+from tests.rankings.conftest import forget_redis_connection
 
 from .servers import BlackHole, own_redis_server
 
@@ -34,8 +34,6 @@ def redis_setup(settings, redis_server):
     }
     settings.RANKINGS_REDIS_URL = redis_server.url(1)
     settings.RANKINGS_RECORDER = "redis"
-    recorders.redis_client.cache_clear()
-    recorders.get_recorder.cache_clear()
+    forget_redis_connection()
     yield redis_server
-    recorders.redis_client.cache_clear()
-    recorders.get_recorder.cache_clear()
+    forget_redis_connection()

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from rankings.models import HourlyViews, RankingSnapshot
+from rankings.buckets import add_views
+from rankings.models import RankingSnapshot
 from rankings.windows import day_start
 from tests.factories import ArticleFactory, CategoryFactory
 
@@ -23,8 +24,8 @@ def local(settings, tmp_path, roles):
 
 
 def reads_on(article, day, views, hour=9):
-    HourlyViews.objects.create(
-        article=article, hour=day_start(day) + datetime.timedelta(hours=hour), views=views
+    add_views(
+        article.pk, article.category_id, day_start(day) + datetime.timedelta(hours=hour), views
     )
 
 

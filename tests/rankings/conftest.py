@@ -3,7 +3,7 @@ import os
 import pytest
 import redis
 
-from rankings import recorders
+from rankings import live
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
@@ -29,6 +29,14 @@ def reader_store(request, settings):
         settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
     else:
         settings.RANKINGS_REDIS_URL = ""
-    recorders.redis_client.cache_clear()
+    forget_redis_connection()
     yield request.param
-    recorders.redis_client.cache_clear()
+    forget_redis_connection()
+
+
+def forget_redis_connection():
+    """Let the next read connect to the Redis the settings now name."""
+    if live.redis_client.cache_info().currsize:
+        live.redis_client().close()
+    live.redis_client.cache_clear()
+    live._script.cache_clear()

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rankings.buckets import hour_of
+from rankings.counting import make_view_token
 from rankings.models import HourlyViews, RecentRead
-from rankings.tokens import make_view_token
 from tests.articles.admin_forms import CHANGELIST_URL
 from tests.page_forms import form_data
 
@@ -58,6 +58,7 @@ def add_views(article, views, *, hours_ago=0):
     """Views in the bucket of the hour `hours_ago` hours back."""
     HourlyViews.objects.create(
         article=article,
+        section_id=article.category_id,
         hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
         views=views,
     )

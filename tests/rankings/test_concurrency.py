@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from rankings.tokens import make_view_token
+from rankings.counting import make_view_token
 from tests.factories import ArticleFactory
 
 from .helpers import VIEW_URL, browser, views_of

@@ -5,12 +5,15 @@ import time
 
 import pytest
 from django.core import signing
+from django.db import connection
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from rankings.models import HourlyViews
-from rankings.tokens import make_view_token, read_view_token
+from rankings import counting
+from rankings.counting import make_view_token, read_view_token
+from rankings.models import HourlyViews, RecentRead
 from tests.factories import ArticleFactory, UserFactory
 
 from .helpers import (
@@ -184,3 +187,39 @@ def test_our_own_pages_beacon_counts(client):
     article = ArticleFactory()
     report_read(client, article, **{"sec-fetch-site": "same-origin", "origin": "http://testserver"})
     assert views_of(article) == 1
+
+
+def quiet_reader(article, first=0):
+    """A user agent whose read does not also sweep expired counters this day."""
+    for n in range(first, first + 100):
+        request = RequestFactory().post(VIEW_URL, headers={"user-agent": browser(n)})
+        if not counting.reader_id(request).endswith("0"):
+            return browser(n)
+    raise AssertionError("no quiet reader")
+
+
+def test_a_counted_read_in_the_database_costs_one_lookup_and_a_short_transaction(
+    client, settings, django_assert_num_queries
+):
+    settings.RANKINGS_REDIS_URL = ""
+    article = ArticleFactory(headline="東京の選挙 — Café ☕")
+    report_read(client, article, user_agent=browser(1000))  # the hour's bucket exists now
+    # the article's section if it is live; then, in one transaction (a savepoint
+    # inside the test's; on PostgreSQL told not to wait for the disk), the reader's
+    # marker, the address's count, the increment
+    no_disk_wait = connection.vendor == "postgresql"
+    with django_assert_num_queries(1 + 1 + no_disk_wait + 3 + 1):
+        report_read(client, article, user_agent=quiet_reader(article))
+    with django_assert_num_queries(1 + 1 + no_disk_wait + 1 + 2):  # a repeat: rolled back
+        report_read(client, article, user_agent=quiet_reader(article))
+    assert views_of(article) == 2
+
+
+def test_a_read_over_the_cap_keeps_no_marker(client, settings):
+    settings.RANKINGS_REDIS_URL = ""
+    settings.RANKINGS_READS_PER_ADDRESS = 1
+    article = ArticleFactory()
+    report_read(client, article, user_agent=browser(1))
+    report_read(client, article, user_agent=browser(2))
+    assert views_of(article) == 1
+    assert RecentRead.objects.count() == 2  # the first reader and the address

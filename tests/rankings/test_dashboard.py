@@ -141,8 +141,12 @@ def test_snapshots_keep_past_top_tens(analyst_client, history):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     HourlyViews.objects.all().delete()
     moment = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(12)))
-    HourlyViews.objects.create(article=history[1], hour=hour_of(moment), views=5)
-    HourlyViews.objects.create(article=history[2], hour=hour_of(moment), views=9)
+    HourlyViews.objects.create(
+        article=history[1], section_id=history[1].category_id, hour=hour_of(moment), views=5
+    )
+    HourlyViews.objects.create(
+        article=history[2], section_id=history[2].category_id, hour=hour_of(moment), views=9
+    )
 
     call_command("snapshot_rankings", stdout=io.StringIO())
     call_command("snapshot_rankings", stdout=io.StringIO())  # a rerun replaces the day

@@ -1,4 +1,4 @@
-"""The Redis recorder and its flush, against a real Redis.
+"""Counting in Redis (RANKINGS_RECORDER=redis) and its flush, against a real Redis.
 
 Uses REDIS_TEST_URL (default redis://127.0.0.1:6379/15, a database of its own)
 and is skipped with the reason when no Redis answers there.
@@ -8,66 +8,61 @@ import datetime
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import redis
 from django.db import connections
 from django.utils import timezone
 
-from rankings import flush
+from rankings import flush, live
 from rankings.buckets import hour_of
 from rankings.flush import flush_redis_counts
-from rankings.models import FlushedBatch, HourlyViews
-from rankings.recorders import DatabaseRecorder, RedisRecorder, get_recorder
+from rankings.models import DailyViews, FlushedBatch, HourlyViews
+from rankings.services import roll_up_day
 from tests.factories import ArticleFactory
 
-from .conftest import REDIS_TEST_URL
-from .helpers import report_read, views_of
+from .conftest import REDIS_TEST_URL, forget_redis_connection
+from .helpers import browser, report_read, views_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def recorder(redis_client):
-    return RedisRecorder(redis_client, fallback=DatabaseRecorder())
 
 
 class Crash(Exception):
     """Stands for the flush process dying at a chosen point."""
 
 
-def test_reads_go_to_redis_and_a_flush_moves_them_exactly(recorder, redis_client):
-    articles = [ArticleFactory() for _ in range(3)]
+def hit(redis_client, article, *, at=None, views=1):
+    """What a counted read leaves in Redis for the flush."""
+    redis_client.hincrby(live.hits_key(hour_of(at or timezone.now())), str(article.pk), views)
+
+
+def views_in_redis(redis_client):
+    return sum(int(v) for k in redis_client.keys("rankings:hits:*") for v in redis_client.hvals(k))
+
+
+def test_hits_are_flushed_into_their_hours_exactly(redis_client):
+    articles = [ArticleFactory(headline=f"東京の選挙 — Café ☕ {n}") for n in range(3)]
     earlier = timezone.now() - datetime.timedelta(hours=2)
     for n, article in enumerate(articles):
-        for _ in range(n + 1):
-            recorder.record(article.pk)
-        recorder.record(article.pk, at=earlier)
-    assert not HourlyViews.objects.exists()
+        hit(redis_client, article, views=n + 1)
+        hit(redis_client, article, at=earlier)
 
     result = flush_redis_counts(redis_client)
 
     assert (result.views, result.batches) == (9, 2)
     assert [views_of(a) for a in articles] == [2, 3, 4]
     assert HourlyViews.objects.get(article=articles[0], hour=hour_of(earlier)).views == 1
-    assert redis_client.keys("rankings:*") == []
+    assert HourlyViews.objects.get(article=articles[0], hour=hour_of(earlier)).section_id == (
+        articles[0].category_id
+    )
+    assert redis_client.keys("rankings:hits:*") == []
     assert flush_redis_counts(redis_client).views == 0
-
-
-def test_concurrent_increments_are_all_kept(recorder, redis_client):
-    article = ArticleFactory()
-    with ThreadPoolExecutor(8) as pool:
-        list(pool.map(lambda _: recorder.record(article.pk), range(400)))
-    flush_redis_counts(redis_client)
-    assert views_of(article) == 400
 
 
 @pytest.mark.parametrize("crash_point", ["after_claim", "inside_apply", "after_apply"])
 def test_a_flush_killed_midway_and_rerun_loses_and_doubles_nothing(
-    recorder, redis_client, monkeypatch, crash_point
+    redis_client, monkeypatch, crash_point
 ):
     articles = [ArticleFactory() for _ in range(4)]
     for n, article in enumerate(articles):
-        for _ in range(10 * (n + 1)):
-            recorder.record(article.pk)
+        hit(redis_client, article, views=10 * (n + 1))
 
     def crash(*args, **kwargs):
         raise Crash(crash_point)
@@ -90,24 +85,23 @@ def test_a_flush_killed_midway_and_rerun_loses_and_doubles_nothing(
 
     with pytest.raises(Crash):
         flush_redis_counts(redis_client)
-    recorder.record(articles[0].pk)  # a read arriving between the crash and the rerun
+    hit(redis_client, articles[0])  # a read arriving between the crash and the rerun
     monkeypatch.undo()
 
     flush_redis_counts(redis_client)
 
     assert [views_of(a) for a in articles] == [11, 20, 30, 40]
-    assert redis_client.keys("rankings:*") == []
+    assert redis_client.keys("rankings:hits:*") == redis_client.keys("rankings:batch:*") == []
     flush_redis_counts(redis_client)
     assert [views_of(a) for a in articles] == [11, 20, 30, 40]
     assert FlushedBatch.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_flushes_at_once_apply_each_batch_once(recorder, redis_client):
+def test_two_flushes_at_once_apply_each_batch_once(redis_client):
     articles = [ArticleFactory() for _ in range(3)]
     for article in articles:
-        for _ in range(25):
-            recorder.record(article.pk)
+        hit(redis_client, article, views=25)
 
     def flush_in_thread(_):
         try:
@@ -120,75 +114,93 @@ def test_two_flushes_at_once_apply_each_batch_once(recorder, redis_client):
     assert [views_of(a) for a in articles] == [25, 25, 25]
 
 
-def test_reads_of_a_deleted_article_do_not_sink_the_batch(recorder, redis_client):
+def test_reads_of_a_deleted_article_do_not_sink_the_batch(redis_client):
     kept, deleted = ArticleFactory(), ArticleFactory()
     for article in (kept, deleted, kept):
-        recorder.record(article.pk)
+        hit(redis_client, article)
     deleted.delete()
     flush_redis_counts(redis_client)
     assert views_of(kept) == 2
-    assert redis_client.keys("rankings:*") == []
+    assert redis_client.keys("rankings:hits:*") == []
 
 
-def test_with_redis_down_reads_go_to_the_database():
-    dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
-    article = ArticleFactory()
-    RedisRecorder(dead, fallback=DatabaseRecorder()).record(article.pk)
-    assert views_of(article) == 1
+def test_a_batch_held_back_past_its_days_roll_up_reaches_the_daily_row(redis_client):
+    article = ArticleFactory(published_at=timezone.now() - datetime.timedelta(days=3))
+    two_days_ago = hour_of(timezone.now() - datetime.timedelta(days=2)).replace(hour=5)
+    HourlyViews.objects.create(
+        article=article, section=article.category, hour=two_days_ago, views=4
+    )
+    assert roll_up_day(two_days_ago.date())
+    hit(redis_client, article, at=two_days_ago, views=3)
+    flush_redis_counts(redis_client)
+    assert DailyViews.objects.get(article=article).views == 7
+    assert views_of(article) == 7
 
 
-def test_the_endpoint_uses_redis_when_configured(client, settings, redis_client):
+@pytest.fixture
+def redis_recorder(settings, redis_client):
     settings.RANKINGS_RECORDER = "redis"
     settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
-    get_recorder.cache_clear()
-    from rankings.recorders import redis_client as shared_client
+    forget_redis_connection()
+    yield redis_client
+    forget_redis_connection()
 
-    shared_client.cache_clear()
-    try:
-        article = ArticleFactory()
+
+def test_a_counted_read_runs_no_sql(client, redis_recorder, django_assert_num_queries):
+    article = ArticleFactory(headline="東京の選挙 — Café ☕")
+    report_read(client, article, user_agent=browser(1))  # builds the live set
+    with django_assert_num_queries(0):
+        assert report_read(client, article, user_agent=browser(2)).status_code == 204
+    with django_assert_num_queries(0):
+        report_read(client, article, user_agent=browser(2))  # a repeat: not counted
+    assert views_in_redis(redis_recorder) == 2
+    assert views_of(article) == 0
+    flush_redis_counts(redis_recorder)
+    assert views_of(article) == 2
+
+
+def test_a_missing_live_set_is_rebuilt_once_never_read_as_nothing_live(
+    client, redis_recorder, django_assert_num_queries
+):
+    article = ArticleFactory()
+    assert not redis_recorder.exists(live.LIVE)
+    with django_assert_num_queries(1):  # the rebuild's one query
+        report_read(client, article, user_agent=browser(1))
+    assert redis_recorder.zscore(live.LIVE, str(article.pk)) is not None
+    redis_recorder.delete(live.LIVE)  # Redis restarted
+    report_read(client, article, user_agent=browser(2))
+    assert views_in_redis(redis_recorder) == 2
+
+
+def test_while_another_request_rebuilds_the_set_a_read_asks_the_database(
+    client, redis_recorder, django_assert_num_queries
+):
+    article = ArticleFactory()
+    redis_recorder.set(live.LIVE_LOCK, 1)
+    with django_assert_num_queries(1):
         report_read(client, article)
-        assert views_of(article) == 0
-        assert (
-            sum(int(v) for k in redis_client.keys("rankings:hits:*") for v in redis_client.hvals(k))
-            == 1
-        )
-        flush_redis_counts(redis_client)
-        assert views_of(article) == 1
-    finally:
-        get_recorder.cache_clear()
-        shared_client.cache_clear()
+    assert views_in_redis(redis_recorder) == 1
+    assert not redis_recorder.exists(live.LIVE)
 
 
-def test_reader_counters_fall_back_to_the_table_while_redis_is_down(client, settings):
-    from rankings.models import RecentRead
-    from rankings.recorders import redis_client as shared_client
-
-    settings.RANKINGS_REDIS_URL = "redis://127.0.0.1:1/0"
-    shared_client.cache_clear()
-    try:
-        article = ArticleFactory()
-        report_read(client, article)
-        report_read(client, article)
-        assert views_of(article) == 1
-        assert RecentRead.objects.count() == 2  # the reader's and the address's counters
-    finally:
-        shared_client.cache_clear()
+def test_an_empty_site_builds_an_empty_live_set_once(client, redis_recorder):
+    draft = ArticleFactory(status="draft", published_at=None)
+    report_read(client, draft, user_agent=browser(1))
+    report_read(client, draft, user_agent=browser(2))
+    assert redis_recorder.zrange(live.LIVE, 0, -1) == [live.BUILT]
+    assert views_in_redis(redis_recorder) == 0
 
 
-def test_reader_counters_in_redis_count_once_and_cap_the_address(client, settings, redis_client):
-    from rankings.recorders import redis_client as shared_client
+def test_a_rebuild_that_raced_an_article_change_is_thrown_away(redis_recorder, monkeypatch):
+    ArticleFactory()
+    build_from = live.Article.objects.published_or_scheduled
 
-    settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
-    settings.RANKINGS_READS_PER_ADDRESS = 3
-    shared_client.cache_clear()
-    try:
-        article = ArticleFactory()
-        report_read(client, article)
-        report_read(client, article)  # the same reader again
-        for n in range(5):
-            report_read(client, article, user_agent=f"Mozilla/5.0 Firefox/{n}.0")
-        assert views_of(article) == 3
-        # The readers counted and the address: reads over the cap mark no reader.
-        assert len(redis_client.keys("rankings:seen:*")) == 3 + 1
-    finally:
-        shared_client.cache_clear()
+    def changed_meanwhile():
+        redis_recorder.incr(live.LIVE_CHANGES)  # what a receiver does after a commit
+        return build_from()
+
+    monkeypatch.setattr(live.Article.objects, "published_or_scheduled", changed_meanwhile)
+    assert not live.rebuild_live_set(redis_recorder)
+    assert not redis_recorder.exists(live.LIVE)
+    assert not redis_recorder.exists(live.LIVE_BUILD)
+    assert not redis_recorder.exists(live.LIVE_LOCK)

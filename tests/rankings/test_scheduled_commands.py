@@ -59,7 +59,9 @@ def yesterdays_reads():
             category=sections[n % 2],
             published_at=noon - datetime.timedelta(days=2),
         )
-        HourlyViews.objects.create(article=article, hour=noon, views=10 * (n + 1))
+        HourlyViews.objects.create(
+            article=article, section=article.category, hour=noon, views=10 * (n + 1)
+        )
     return 6 + 3 + 3  # site-wide, then each section's
 
 
@@ -115,7 +117,10 @@ def test_two_rollups_at_once_add_each_hour_once():
     for article in articles:
         for hour in range(0, 24, 3):
             HourlyViews.objects.create(
-                article=article, hour=old_day + datetime.timedelta(hours=hour), views=5
+                article=article,
+                section=article.category,
+                hour=old_day + datetime.timedelta(hours=hour),
+                views=5,
             )
     run_at_once(["rollup_views"], ["rollup_views"])
     assert not HourlyViews.objects.filter(hour__lt=hourly_retention_start()).exists()

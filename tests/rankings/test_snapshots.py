@@ -31,8 +31,10 @@ def yesterdays_top():
     kept = ArticleFactory(headline="Harbour bridge opens")
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     noon = hour_of(timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(12))))
-    HourlyViews.objects.create(article=taken_down, hour=noon, views=90)
-    HourlyViews.objects.create(article=kept, hour=noon, views=40)
+    HourlyViews.objects.create(
+        article=taken_down, section_id=taken_down.category_id, hour=noon, views=90
+    )
+    HourlyViews.objects.create(article=kept, section_id=kept.category_id, hour=noon, views=40)
     call_command("snapshot_rankings", stdout=io.StringIO())
     return taken_down, kept, yesterday
 

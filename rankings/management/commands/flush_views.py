@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from rankings.flush import flush_redis_counts
-from rankings.recorders import redis_client
+from rankings.live import redis_client
 
 
 class Command(BaseCommand):

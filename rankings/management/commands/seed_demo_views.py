@@ -9,6 +9,7 @@ from django.utils import timezone
 from articles.models import Article
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews
+from rankings.services import roll_up_views
 
 # Share of a day's reads in each hour of the newsroom's day: quiet at night,
 # peaks at breakfast, lunch and evening.
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         for article in Article.objects.published():
             rows.extend(self.history(article, rng, now))
         HourlyViews.objects.bulk_create(rows, batch_size=5000)
+        roll_up_views(now=now)
         total = sum(row.views for row in rows)
         self.stdout.write(f"Demo reads: {total} views in {len(rows)} hourly buckets.")
 
@@ -48,6 +50,8 @@ class Command(BaseCommand):
             expected = popularity * math.exp(-age / half_life) * DAY_SHAPE[local_hour] / 5
             views = int(expected + rng.random())
             if views:
-                yield HourlyViews(article=article, hour=hour, views=views)
+                yield HourlyViews(
+                    article=article, section_id=article.category_id, hour=hour, views=views
+                )
             hour += datetime.timedelta(hours=1)
             age += 1
