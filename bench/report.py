@@ -87,7 +87,7 @@ def outage_table(setup, result, counted):
 
 
 def print_all(
-    *, when, command, setup, servers, targets, results, rankings, outage, counted, minutes
+    *, when, load, command, setup, servers, targets, results, rankings, outage, counted, minutes
 ):
     serving, total = minutes
     config = (
@@ -98,7 +98,8 @@ def print_all(
     lines = [
         "## Serving benchmark",
         "",
-        f"`{command}` — {when:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores; gunicorn with "
+        f"`{command}` — {when:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores (load average "
+        f"{load:.2f} at the start: anything else running skews the figures); gunicorn with "
         f"{setup.workers} workers ({config}); wrk, 1 thread, {setup.rounds} interleaved rounds of "
         f"{setup.seconds} s at {setup.connections} connections and one at "
         f"{setup.many_connections}. The article page is {setup.page_bytes:,} bytes and so "

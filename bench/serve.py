@@ -32,7 +32,7 @@ DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench_serve"
 )
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6395"))
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
+PORT = int(os.environ.get("BENCH_PORT", "8395"))
 WORKERS = 2
 CONNECTIONS = 32
 MANY_CONNECTIONS = 64
@@ -234,6 +234,7 @@ def main():
     options = parser.parse_args()
     began = time.monotonic()
     when = datetime.datetime.now(datetime.UTC)
+    load = os.getloadavg()[0]
     production_environment()
     redis = Redis(REDIS_PORT)
     redis.start()
@@ -255,6 +256,7 @@ def main():
         redis.close()
     report.print_all(
         when=when,
+        load=load,
         command=" ".join([".venv/bin/python", "bench/serve.py", *sys.argv[1:]]),
         setup=report.Setup(
             workers=WORKERS,
