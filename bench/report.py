@@ -73,9 +73,10 @@ def outage_table(setup, result, counted):
     seconds, down_at, down_for = setup.outage
     accepted = result.answered_204
     return [
-        f"{setup.many_connections} connections for {seconds} s, article page and beacon in "
-        f"turn (Redis recorder, page cache on); Redis stopped at {down_at} s for "
-        f"{down_for} s; `manage.py flush_views` after the run.",
+        f"{setup.many_connections} connections, article page and beacon in turn for "
+        f"{seconds} s, then pages only until every beacon is answered (Redis recorder, "
+        f"page cache on); Redis stopped at {down_at} s for {down_for} s; "
+        "`manage.py flush_views` after the run.",
         "",
         "| requests | req/s | p50 ms | p99 ms | errors (status + socket) "
         "| reads accepted (204) | views counted | counted − accepted |",

@@ -207,7 +207,8 @@ def outage_round(targets, pages, redis, log):
                 wrk.run,
                 gunicorn.base_url,
                 beacon.path,
-                seconds=OUTAGE_SECONDS + 5,
+                # Pages only at the end, until every beacon is answered or timed out.
+                seconds=OUTAGE_SECONDS + wrk.TIMEOUT_SECONDS + 2,
                 connections=MANY_CONNECTIONS,
                 mode="outage",
                 body=beacon.body,
