@@ -13,6 +13,7 @@ load, comparing the views counted with the reads accepted. Prints Markdown.
 import argparse
 import datetime
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -91,28 +92,33 @@ def prepare(now):
 
 
 def pick_pages():
-    """The article, section and tag the pages are measured on, and a view token."""
+    """The article, section and tag the pages are measured on, and the article's beacon.
+
+    The beacon's token and address come from the rendered article page, as a
+    browser takes them.
+    """
     from django.test import Client
     from taggit.models import Tag
 
     from articles.models import Article, Category
-    from rankings.tokens import make_view_token
 
     section = Category.objects.get(slug="politics")
     article = Article.objects.published().filter(category=section).first()
     tag = Tag.objects.get(name="東京")
-    pages = {
+    response = Client(HTTP_HOST="127.0.0.1").get(article.get_absolute_url())
+    if response.status_code != 200:
+        raise SystemExit(f"{article.get_absolute_url()} answered {response.status_code}")
+    html = response.content.decode()
+    token = re.search(r'data-view-token="([^"]+)"', html)[1]
+    return {
         "section": section.get_absolute_url(),
         "article": article.get_absolute_url(),
-        "tag": f"/tags/{quote(tag.slug)}/",
-        "token": f"token={make_view_token(article.pk)}",
         "article_id": article.pk,
+        "tag": f"/tags/{quote(tag.slug)}/",
+        "page_bytes": len(response.content),
+        "beacon": re.search(r'data-view-url="([^"]+)"', html)[1],
+        "token": f"token={token}",
     }
-    response = Client(HTTP_HOST="127.0.0.1").get(pages["article"])
-    if response.status_code != 200:
-        raise SystemExit(f"{pages['article']} answered {response.status_code}")
-    pages["page_bytes"] = len(response.content)
-    return pages
 
 
 def measure(target, gunicorn, connections, seconds):
@@ -175,14 +181,13 @@ def time_rankings(runs):
 
 
 def article_views(article_id):
+    """The article's views in the hourly buckets, where every read of this hour lands."""
     from django.db.models import Sum
 
-    from rankings.models import DailyViews, HourlyViews
+    from rankings.models import HourlyViews
 
-    return sum(
-        model.objects.filter(article_id=article_id).aggregate(total=Sum("views"))["total"] or 0
-        for model in (HourlyViews, DailyViews)
-    )
+    views = HourlyViews.objects.filter(article_id=article_id).aggregate(total=Sum("views"))
+    return views["total"] or 0
 
 
 def flush_views(env):

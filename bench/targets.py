@@ -41,7 +41,7 @@ def server_targets(pages):
 
     def beacon(goal):
         return Target(
-            "beacon", "beacon /rankings/view/", "/rankings/view/", "bare-post", goal,
+            "beacon", f"beacon {pages['beacon']}", pages["beacon"], "bare-post", goal,
             mode="beacon", body=pages["token"],
         )  # fmt: skip
 
