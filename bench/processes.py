@@ -1,5 +1,6 @@
 """The benchmark's own Redis and gunicorn, started and stopped by their process ids."""
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -90,7 +91,7 @@ class Gunicorn:
         self.base_url = f"http://127.0.0.1:{port}"
         self.workers = workers
         self.log = log.name
-        control = Path(tempfile.mkdtemp(prefix="newsroom-bench-gunicorn-")) / "gunicorn.ctl"
+        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-bench-gunicorn-"))
         env = {
             **env,
             "GUNICORN_BIND": f"127.0.0.1:{port}",
@@ -109,9 +110,9 @@ class Gunicorn:
                 "-m",
                 "gunicorn",
                 *options,
-                f"--control-socket={control}",
+                f"--control-socket={self.folder / 'gunicorn.ctl'}",
                 "bench.wsgi:application",
-            ],  # fmt: skip
+            ],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -146,6 +147,7 @@ class Gunicorn:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=60)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def uses_deploy_config():
