@@ -1,4 +1,4 @@
-"""The real settings, plus one bare view to measure the beacon endpoint against."""
+"""The real settings, plus bare views to measure the site's pages and beacon against."""
 
 import os
 
@@ -8,7 +8,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 from newsroom.settings import *  # noqa: E402, F403
 
 ROOT_URLCONF = "bench.urls"
-# wrk connects from 127.0.0.1 only; beacon.lua gives each request its own reader
+# wrk connects from 127.0.0.1 only; wrk.lua gives each request its own reader
 # address in X-Forwarded-For, as a reverse proxy would, so each read is a new
 # reader at a new address and goes all the way to an increment.
 RANKINGS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
@@ -17,3 +17,5 @@ STATIC_ROOT = VAR_DIR / "bench-static"  # noqa: F405
 # request measured is a redirect to HTTPS (which wrk does not count as an error).
 SECURE_SSL_REDIRECT = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# The size of bench/page/, the bare GET view: the article page's, measured by bench/serve.py.
+BENCH_PAGE_BYTES = int(os.environ.get("BENCH_PAGE_BYTES", "20000"))
