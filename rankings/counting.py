@@ -94,9 +94,19 @@ def reason_not_to_count(request):
 
 
 # The crawler list is some thousand patterns, 0.1 ms a request; readers show a few
-# thousand user agents at most, so each one's answer is kept.
-@functools.lru_cache(maxsize=8192)
+# thousand user agents at most, so the answer for each ordinary one is kept. A long
+# one is checked afresh: kept, a client sending huge ones could fill memory.
+CRAWLER_VERDICT_MAX_LENGTH = 512
+
+
 def is_known_crawler(user_agent):
+    if len(user_agent) > CRAWLER_VERDICT_MAX_LENGTH:
+        return is_crawler(user_agent)
+    return _crawler_verdict(user_agent)
+
+
+@functools.lru_cache(maxsize=8192)
+def _crawler_verdict(user_agent):
     return is_crawler(user_agent)
 
 

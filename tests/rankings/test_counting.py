@@ -17,6 +17,7 @@ from rankings.models import HourlyViews, RecentRead
 from tests.factories import ArticleFactory, UserFactory
 
 from .helpers import (
+    BROWSER,
     VIEW_URL,
     browser,
     end_repeat_windows,
@@ -90,6 +91,8 @@ def test_a_reader_is_stored_only_as_a_hash(client):
         ("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)", {}),
         ("python-requests/2.32.0", {}),
         ("curl/8.5.0", {}),
+        # Too long for its verdict to be kept, and still known.
+        ("Mozilla/5.0 (compatible; Googlebot/2.1) " + "東京 " * 300, {}),
         ("", {}),
         (None, {"sec-purpose": "prefetch;prerender"}),
         (None, {"purpose": "prefetch"}),
@@ -102,6 +105,13 @@ def test_bots_and_prefetches_add_nothing(client, user_agent, headers):
     response = report_read(client, article, **kwargs, **headers)
     assert response.status_code == 204
     assert views_of(article) == 0
+
+
+def test_a_long_ordinary_user_agent_is_a_reader(client):
+    article = ArticleFactory()
+    response = report_read(client, article, user_agent=BROWSER + " Café ☕" * 200)
+    assert response.status_code == 204
+    assert views_of(article) == 1
 
 
 def test_staff_reading_the_site_add_nothing(client):
