@@ -21,6 +21,18 @@ def short_breaker(monkeypatch):
     monkeypatch.setattr(fail_fast, "OPEN_SECONDS", 0.3)
 
 
+@pytest.fixture
+def hanging_cache(settings, black_hole):
+    """The cache at a Redis that accepts connections and never answers."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.FailFastRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{black_hole.port}/0",
+            "OPTIONS": {"socket_timeout": 0.3, "socket_connect_timeout": 0.3},
+        }
+    }
+
+
 def politics_article(headline="東京の選挙 — Café ☕"):
     section = CategoryFactory(name="Politics", slug="politics")
     return ArticleFactory(headline=headline, category=section)
@@ -62,15 +74,8 @@ def test_caching_and_counting_resume_when_redis_returns(client, redis_setup, sho
     assert not HourlyViews.objects.filter(article=article).exists()
 
 
-def test_a_hanging_redis_costs_one_timeout_then_fails_at_once(settings, black_hole, monkeypatch):
+def test_a_hanging_redis_costs_one_timeout_then_fails_at_once(hanging_cache, monkeypatch):
     monkeypatch.setattr(fail_fast, "OPEN_SECONDS", 1.0)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "newsroom.cache.FailFastRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{black_hole.port}/0",
-            "OPTIONS": {"socket_timeout": 0.3, "socket_connect_timeout": 0.3},
-        }
-    }
     cache = caches["default"]
 
     started = time.monotonic()
@@ -93,16 +98,9 @@ def test_a_hanging_redis_costs_one_timeout_then_fails_at_once(settings, black_ho
 
 
 def test_after_the_pause_one_request_probes_while_the_others_still_fail_fast(
-    settings, black_hole, monkeypatch
+    hanging_cache, monkeypatch
 ):
     monkeypatch.setattr(fail_fast, "OPEN_SECONDS", 0.5)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "newsroom.cache.FailFastRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{black_hole.port}/0",
-            "OPTIONS": {"socket_timeout": 0.3, "socket_connect_timeout": 0.3},
-        }
-    }
     assert caches["default"].get("東京") is None  # trips the breaker
     time.sleep(0.55)
 

@@ -40,3 +40,13 @@ def forget_redis_connection():
         live.redis_client().close()
     live.redis_client.cache_clear()
     live._script.cache_clear()
+
+
+@pytest.fixture
+def redis_recorder(settings, redis_client):
+    """The Redis recorder, counting in the real Redis at REDIS_TEST_URL."""
+    settings.RANKINGS_RECORDER = "redis"
+    settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
+    forget_redis_connection()
+    yield redis_client
+    forget_redis_connection()

@@ -30,15 +30,6 @@ pytestmark = pytest.mark.django_db
 HEADLINE = "東京の選挙 — Café ☕"
 
 
-@pytest.fixture
-def redis_recorder(settings, redis_client):
-    settings.RANKINGS_RECORDER = "redis"
-    settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
-    forget_redis_connection()
-    yield redis_client
-    forget_redis_connection()
-
-
 class Readers:
     """A new reader for every read, so only liveness decides whether it counts."""
 

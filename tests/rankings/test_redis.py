@@ -18,7 +18,6 @@ from rankings.models import DailyViews, FlushedBatch, HourlyViews
 from rankings.services import roll_up_day
 from tests.factories import ArticleFactory
 
-from .conftest import REDIS_TEST_URL, forget_redis_connection
 from .helpers import browser, report_read, views_of
 
 pytestmark = pytest.mark.django_db
@@ -135,15 +134,6 @@ def test_a_batch_held_back_past_its_days_roll_up_reaches_the_daily_row(redis_cli
     flush_redis_counts(redis_client)
     assert DailyViews.objects.get(article=article).views == 7
     assert views_of(article) == 7
-
-
-@pytest.fixture
-def redis_recorder(settings, redis_client):
-    settings.RANKINGS_RECORDER = "redis"
-    settings.RANKINGS_REDIS_URL = REDIS_TEST_URL
-    forget_redis_connection()
-    yield redis_client
-    forget_redis_connection()
 
 
 def test_a_counted_read_runs_no_sql(client, redis_recorder, django_assert_num_queries):
