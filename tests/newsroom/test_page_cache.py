@@ -1,6 +1,7 @@
 """The full-page cache as readers and the desk meet it: every edit made in the admin is
 on every page showing the article at the next request, and a cached page costs no SQL."""
 
+import dataclasses
 import datetime
 import threading
 import time
@@ -15,7 +16,7 @@ from articles.models import Article
 from newsroom.pagecache import page_key
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
 from tests.page_forms import form_data
-from tests.rankings.helpers import add_views
+from tests.rankings.helpers import add_views, article_action_data
 
 pytestmark = pytest.mark.django_db
 
@@ -154,8 +155,12 @@ def test_an_edited_headline_is_on_every_page_at_the_next_request(reader, story, 
 
 def test_publishing_a_draft_puts_it_on_the_cached_lists(reader, story, desk):
     draft = ArticleFactory(
-        headline="ドラフト: harbour bridge vote", category=story.category, status="draft",
-        published_at=None, tag_names=["東京"], slug="harbour-bridge-vote",
+        headline="ドラフト: harbour bridge vote",
+        category=story.category,
+        status="draft",
+        published_at=None,
+        tag_names=["東京"],
+        slug="harbour-bridge-vote",
     )
     urls = ["/", story.category.get_absolute_url(), reverse("articles:feed")]
     warm(reader, urls)
@@ -164,13 +169,15 @@ def test_publishing_a_draft_puts_it_on_the_cached_lists(reader, story, desk):
         assert "ドラフト: harbour bridge vote" in html, url
 
 
-def test_unpublishing_takes_it_off_every_cached_page(reader, story, admin_client,
-                                                     django_capture_on_commit_callbacks):
+def test_unpublishing_takes_it_off_every_cached_page(
+    reader, story, admin_client, django_capture_on_commit_callbacks
+):
     urls = pages_showing(story)
     warm(reader, urls)
     changelist = reverse("admin:articles_article_changelist")
+    data = article_action_data(admin_client, "unpublish", story)
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(changelist, {"action": "unpublish", "_selected_action": [story.pk]})
+        assert admin_client.post(changelist, data).status_code == 302
     pages = read_all(reader, urls)
     assert pages[story.get_absolute_url()] is None  # 404
     for url, html in pages.items():
@@ -179,8 +186,10 @@ def test_unpublishing_takes_it_off_every_cached_page(reader, story, admin_client
 
 def test_a_scheduled_article_moved_to_now_appears_at_once(reader, story, desk):
     later = ArticleFactory(
-        headline="予定稿: the budget, line by line", category=story.category,
-        published_at=timezone.now() + datetime.timedelta(days=1), slug="budget-line-by-line",
+        headline="予定稿: the budget, line by line",
+        category=story.category,
+        published_at=timezone.now() + datetime.timedelta(days=1),
+        slug="budget-line-by-line",
     )
     warm(reader, ["/"])
     assert "予定稿" not in reader.get("/").content.decode()
@@ -262,7 +271,7 @@ def test_a_stale_page_is_served_as_it_is_while_another_request_rebuilds_it(
     first = reader.get(url)
     cache, key = cached_copy(url)
     page = cache.get(key)
-    cache.set(key, type(page)(**{**page.__dict__, "fresh_until": time.time() - 1}))
+    cache.set(key, dataclasses.replace(page, fresh_until=time.time() - 1))
     cache.add(f"{key}:rebuilding", 1, 30)  # another request is rebuilding it
     with django_assert_num_queries(0):
         response = reader.get(url)
