@@ -1,8 +1,7 @@
 import pytest
 
 from tests.rankings.conftest import forget_redis_connection
-
-from .servers import BlackHole, own_redis_server
+from tests.servers import BlackHole, own_redis_server
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import get_commands
 
-from .servers import free_port
+from tests.servers import free_port
 
 PROJECT = Path(__file__).resolve().parents[2]
 DEPLOY = PROJECT / "deploy"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import free_port
+from tests.servers import free_port
 
 SITE = Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "newsroom.conf"
 PUBLIC_PAGE = "public, max-age=0, s-maxage=60, stale-while-revalidate=30"

@@ -3,9 +3,6 @@ editorial change once it commits, rebuilt when Redis lost it, and bypassed (to t
 database) while Redis cannot be reached."""
 
 import datetime
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -21,6 +18,7 @@ from rankings.models import RecentRead
 from tests.articles.admin_forms import CHANGELIST_URL
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
+from tests.servers import own_redis_server
 
 from .conftest import REDIS_TEST_URL, forget_redis_connection
 from .helpers import article_action_data, browser, report_read, views_of
@@ -123,49 +121,16 @@ def test_a_change_redis_missed_makes_the_next_read_rebuild_the_set(
     assert redis_recorder.zscore(live.LIVE, str(article.pk)) is None
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class RedisServer:
-    """A redis-server of the test's own, to stop and start again."""
-
-    def __init__(self, port):
-        self.port, self.process = port, None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        with redis.Redis(port=self.port) as client:
-            for _ in range(100):
-                try:
-                    client.ping()
-                    return
-                except redis.ConnectionError:
-                    time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait()
-
-
 @pytest.fixture
-def own_redis(settings):
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
-    server = RedisServer(free_port())
-    server.start()
+def own_redis(settings, tmp_path):
+    """A redis-server of the test's own, to stop and start again, counting the reads."""
+    server = own_redis_server(tmp_path)
     settings.RANKINGS_RECORDER = "redis"
-    settings.RANKINGS_REDIS_URL = f"redis://127.0.0.1:{server.port}/0"
+    settings.RANKINGS_REDIS_URL = server.url()
     forget_redis_connection()
     yield server
     forget_redis_connection()
-    if server.process.poll() is None:
+    if server.process:
         server.stop()
 
 
