@@ -9,7 +9,7 @@ from media import renditions
 
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
-from .models import Article, Author, Byline, Category
+from .models import Article, Author, Byline, Section
 from .permissions import can_edit, can_edit_any, can_publish
 from .services import add_owner_byline, publish_articles, unpublish_articles
 from .widgets import TagAutocompleteWidget
@@ -17,8 +17,8 @@ from .widgets import TagAutocompleteWidget
 TAG_SUGGESTIONS = 10
 
 
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
@@ -83,22 +83,22 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "thumbnail",
         "headline",
-        "category",
+        "section",
         "byline_names",
         "status_label",
         "publication_time",
     ]
     list_display_links = ["thumbnail", "headline"]
-    list_filter = [StatusFilter, "category", "bylines__author", "published_at"]
-    list_select_related = ["category", "lead_photo"]
+    list_filter = [StatusFilter, "section", "bylines__author", "published_at"]
+    list_select_related = ["section", "lead_photo"]
     search_fields = ["headline", "body", "bylines__author__name"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "lead_photo", "owner"]
+    autocomplete_fields = ["section", "lead_photo", "owner"]
     prepopulated_fields = {"slug": ["headline"]}
     actions = ["publish", "unpublish"]
-    readonly_fields = ["revised_at", "created_at", "updated_at"]
+    readonly_fields = ["updated_at", "created_at", "modified_at"]
     fieldsets = [
-        (None, {"fields": ["headline", "subheadline", "slug", "category", "dateline"]}),
+        (None, {"fields": ["headline", "subheadline", "slug", "section", "dateline"]}),
         ("Story", {"fields": ["summary", "body", "tags"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption", "lead_photo_credit"]}),
         (
@@ -108,10 +108,10 @@ class ArticleAdmin(admin.ModelAdmin):
                     "status",
                     "published_at",
                     "mark_updated",
-                    "revised_at",
+                    "updated_at",
                     "owner",
                     "created_at",
-                    "updated_at",
+                    "modified_at",
                     "loaded_version",
                 ]
             },
@@ -158,10 +158,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.owner = obj.owner or request.user
-        obj.updated_by = request.user
+        obj.modified_by = request.user
         # Only an article readers can already see has something to update.
         if form.cleaned_data.get("mark_updated") and obj.is_live:
-            obj.revised_at = timezone.now()
+            obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
         if form.body_removals:
             removals = ". ".join(form.body_removals)

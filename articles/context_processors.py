@@ -1,11 +1,11 @@
 from django.conf import settings
 
-from .models import Category
+from .models import Section
 
 
 def sections(request):
     """The navigation's sections and the paper's name, on every page."""
     return {
-        "nav_sections": Category.objects.only("name", "slug"),
+        "nav_sections": Section.objects.only("name", "slug"),
         "newsroom_name": settings.NEWSROOM_NAME,
     }

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
 
-from .models import Article, Category
+from .models import Article, Section
 
 FEED_SIZE = 30
 
@@ -40,20 +40,20 @@ class LatestArticlesFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return article.revised_at or article.published_at
+        return article.updated_at or article.published_at
 
     def item_author_name(self, article):
         return ", ".join(byline.author.name for byline in article.bylines.all())
 
     def item_categories(self, article):
-        return [article.category.name, *(tag.name for tag in article.tags.all())]
+        return [article.section.name, *(tag.name for tag in article.tags.all())]
 
 
 class SectionFeed(LatestArticlesFeed):
     """The newest published articles of one section: /politics/feed/."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(Section, slug=slug)
 
     def title(self, section):
         return escape(f"{section.name} · {settings.NEWSROOM_NAME}")
@@ -65,4 +65,4 @@ class SectionFeed(LatestArticlesFeed):
         return escape(section.description or f"The latest {section.name} articles.")
 
     def items(self, section):
-        return Article.objects.published().for_listing().filter(category=section)[:FEED_SIZE]
+        return Article.objects.published().for_listing().filter(section=section)[:FEED_SIZE]

@@ -60,7 +60,7 @@ class ArticleAdminForm(forms.ModelForm):
         # Locked until the admin's transaction ends, so two saves cannot both pass.
         saved = (
             Article.objects.select_for_update(of=("self",))
-            .select_related("updated_by")
+            .select_related("modified_by")
             .filter(pk=self.instance.pk)
             .first()
         )

@@ -25,7 +25,7 @@ RESERVED_SECTION_SLUGS = {
 }
 
 
-class Category(models.Model):
+class Section(models.Model):
     """A section of the paper: Politics, Business, Sports..."""
 
     name = models.CharField(max_length=100, unique=True)
@@ -104,7 +104,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a list or page shows, in a fixed number of queries."""
-        return self.select_related("category", "lead_photo").prefetch_related(
+        return self.select_related("section", "lead_photo").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "tags",
         )
@@ -128,8 +128,8 @@ class Article(models.Model):
         unique=True,
         help_text="The last part of the article's address. Never change it once published.",
     )
-    category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="articles", verbose_name="section"
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles", verbose_name="section"
     )
     dateline = models.CharField(
         max_length=100,
@@ -173,7 +173,9 @@ class Article(models.Model):
             "by itself. Left empty, publishing sets it to now. Kept through later updates."
         ),
     )
-    revised_at = models.DateTimeField(
+    # "Updated" is what readers see: a time the desk chose to show ("Substantive
+    # update"). "Modified" is any save at all, for the desk, feeds and sitemaps.
+    updated_at = models.DateTimeField(
         "updated",
         null=True,
         blank=True,
@@ -189,8 +191,8 @@ class Article(models.Model):
         help_text="Who is responsible for the article in the desk.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
+    modified_at = models.DateTimeField("last saved", auto_now=True)
+    modified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
@@ -213,7 +215,7 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
-            models.Index(fields=["category", "-published_at"], name="article_section_pub_idx"),
+            models.Index(fields=["section", "-published_at"], name="article_section_pub_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -243,7 +245,7 @@ class Article(models.Model):
         return reverse(
             "articles:detail",
             kwargs={
-                "section": self.category.slug,
+                "section": self.section.slug,
                 "year": published.year,
                 "month": f"{published.month:02d}",
                 "day": f"{published.day:02d}",

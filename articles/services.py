@@ -20,7 +20,7 @@ def publish_articles(articles, *, by, now=None):
     article_ids = list(articles.values_list("pk", flat=True))
     articles.filter(published_at__isnull=True).update(published_at=now)
     count = articles.update(
-        status=Article.Status.PUBLISHED, version=F("version") + 1, updated_by=by, updated_at=now
+        status=Article.Status.PUBLISHED, version=F("version") + 1, modified_by=by, modified_at=now
     )
     articles_changed.send(sender=Article, article_ids=article_ids)
     return count
@@ -34,8 +34,8 @@ def unpublish_articles(articles, *, by):
     count = published.update(
         status=Article.Status.UNPUBLISHED,
         version=F("version") + 1,
-        updated_by=by,
-        updated_at=timezone.now(),
+        modified_by=by,
+        modified_at=timezone.now(),
     )
     articles_changed.send(sender=Article, article_ids=article_ids)
     return count

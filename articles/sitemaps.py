@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Article, Category
+from .models import Article, Section
 
 
 class ArticleSitemap(Sitemap):
@@ -8,17 +8,17 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().select_related("category").order_by("-published_at")
+        return Article.objects.published().select_related("section").order_by("-published_at")
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.modified_at
 
 
 class SectionSitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Category.objects.all()
+        return Section.objects.all()
 
 
 sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}

@@ -17,7 +17,7 @@ FIELDS = [
     "headline",
     "subheadline",
     "slug",
-    "category",
+    "section",
     "dateline",
     "summary",
     "body",
@@ -89,9 +89,9 @@ def describe_changes(loaded_fingerprint, saved):
         else:
             changed.append(f"{label} (now “{Truncator(str(value)).chars(60)}”)")
     who = "Someone else"
-    if saved.updated_by is not None:
-        who = saved.updated_by.get_full_name() or saved.updated_by.get_username()
-    when = newsroom_time(saved.updated_at)
+    if saved.modified_by is not None:
+        who = saved.modified_by.get_full_name() or saved.modified_by.get_username()
+    when = newsroom_time(saved.modified_at)
     if not changed:
         return f"{who} saved this article at {when}, after you opened it."
     return f"{who} saved this article at {when}, after you opened it, changing: " + (

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article, Author, Category
+from .models import Article, Author, Section
 
 SECTION_BLOCK_SIZE = 4
 
@@ -42,18 +42,18 @@ class HomeView(PublishedArticlesMixin, ListView):
         """The newest few articles of every section, in one query."""
         newest_per_section = (
             Article.objects.published()
-            .select_related("category")
+            .select_related("section")
             .annotate(
                 rank_in_section=Window(
-                    RowNumber(), partition_by=F("category"), order_by=F("published_at").desc()
+                    RowNumber(), partition_by=F("section"), order_by=F("published_at").desc()
                 )
             )
             .filter(rank_in_section__lte=SECTION_BLOCK_SIZE)
-            .order_by("category__position", "category__name", "rank_in_section")
+            .order_by("section__position", "section__name", "rank_in_section")
         )
         return [
             (section, list(articles))
-            for section, articles in groupby(newest_per_section, key=lambda a: a.category)
+            for section, articles in groupby(newest_per_section, key=lambda a: a.section)
         ]
 
 
@@ -61,8 +61,8 @@ class SectionView(PublishedArticlesMixin, ListView):
     template_name = "articles/section.html"
 
     def get_queryset(self):
-        self.section = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(category=self.section)
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -111,7 +111,7 @@ class ArticleDetailView(DetailView):
             return redirect(self.object, permanent=True)
         return self.render_to_response(
             self.get_context_data(
-                object=self.object, current_section_slug=self.object.category.slug
+                object=self.object, current_section_slug=self.object.section.slug
             )
         )
 

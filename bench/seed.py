@@ -120,10 +120,10 @@ def take_missing_snapshots(now):
 def make_names():
     from taggit.models import Tag
 
-    from articles.models import Author, Category
+    from articles.models import Author, Section
 
-    sections = Category.objects.bulk_create(
-        Category(name=name, slug=slugify(name), position=position * 10)
+    sections = Section.objects.bulk_create(
+        Section(name=name, slug=slugify(name), position=position * 10)
         for position, name in enumerate(SECTIONS, start=1)
     )
     names = [f"{given} {family}" for family in FAMILY for given in GIVEN][:AUTHORS]
@@ -147,9 +147,9 @@ def insert_articles(cursor, now):
     cursor.execute(
         """
         INSERT INTO articles_article (
-            headline, subheadline, slug, category_id, dateline, summary, body,
+            headline, subheadline, slug, section_id, dateline, summary, body,
             lead_photo_caption, lead_photo_credit, status, published_at,
-            created_at, updated_at, version)
+            created_at, modified_at, version)
         SELECT
             (%(headlines)s::text[])[1 + n %% cardinality(%(headlines)s::text[])],
             '', 'story-' || n,
@@ -163,7 +163,7 @@ def insert_articles(cursor, now):
                 ELSE %(now)s + random() * %(scheduled_days)s * interval '1 day' END AS moment
             FROM generate_series(1, %(total)s) AS n
         ) AS spread,
-        (SELECT array_agg(id ORDER BY id) AS ids FROM articles_category) AS sections
+        (SELECT array_agg(id ORDER BY id) AS ids FROM articles_section) AS sections
         """,
         {
             "headlines": HEADLINES,
@@ -211,7 +211,7 @@ def insert_views(cursor, now, horizon, started):
     cursor.execute(
         """
         CREATE TEMPORARY TABLE bench_weight AS
-        SELECT id, category_id, date_trunc('hour', published_at) AS first_hour,
+        SELECT id, section_id, date_trunc('hour', published_at) AS first_hour,
                power(1 - random(), -1 / 1.2) AS weight
         FROM articles_article
         """
@@ -236,8 +236,8 @@ def insert_views(cursor, now, horizon, started):
         cursor.execute(
             """
             INSERT INTO rankings_hourlyviews (article_id, section_id, hour, views)
-            SELECT id, category_id, hour, views FROM (
-                SELECT id, category_id, first_hour + age * interval '1 hour' AS hour,
+            SELECT id, section_id, hour, views FROM (
+                SELECT id, section_id, first_hour + age * interval '1 hour' AS hour,
                        floor(weight * %(scale)s * power(%(fade)s, age) + random())::bigint
                        AS views
                 FROM bench_weight, generate_series(0, %(hours)s - 1) AS age

@@ -100,10 +100,10 @@ def pick_pages():
     from django.test import Client
     from taggit.models import Tag
 
-    from articles.models import Article, Category
+    from articles.models import Article, Section
 
-    section = Category.objects.get(slug="politics")
-    article = Article.objects.published().filter(category=section).first()
+    section = Section.objects.get(slug="politics")
+    article = Article.objects.published().filter(section=section).first()
     tag = Tag.objects.get(name="東京")
     response = Client(HTTP_HOST="127.0.0.1").get(article.get_absolute_url())
     if response.status_code != 200:
@@ -161,11 +161,11 @@ def time_rankings(runs):
     from django.conf import settings
     from django.test import override_settings
 
-    from articles.models import Category
+    from articles.models import Section
     from rankings.selectors import top_articles
     from rankings.windows import WINDOWS
 
-    section = Category.objects.get(slug="politics")
+    section = Section.objects.get(slug="politics")
     timings = []
     no_cache = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     with override_settings(CACHES=no_cache):

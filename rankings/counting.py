@@ -174,7 +174,7 @@ def _count_in_database(article_id, reader, address, now, *, markers_in_redis):
     increment: a read over the cap rolls back its reader's marker, and no marker is
     ever kept without its view.
     """
-    sections = Article.objects.published().filter(pk=article_id).values_list("category", flat=True)
+    sections = Article.objects.published().filter(pk=article_id).values_list("section", flat=True)
     section_id = next(iter(sections[:1]), None)  # unordered: first() would sort
     if section_id is None:
         return False

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from articles.models import Category
+from articles.models import Section
 
 from .buckets import hour_of
 from .charts import bar_chart, sparkline
@@ -53,7 +53,7 @@ class DashboardForm(forms.Form):
     start = forms.DateField(required=False, widget=DayInput(), label="From")
     end = forms.DateField(required=False, widget=DayInput(), label="To")
     section = forms.ModelChoiceField(
-        queryset=Category.objects.all(), required=False, empty_label="All sections"
+        queryset=Section.objects.all(), required=False, empty_label="All sections"
     )
 
     def clean(self):
@@ -184,7 +184,7 @@ def article_panel(article, *, now=None):
         (
             window.label,
             _position(top_articles(key, limit=PANEL_RANKS), article.pk),
-            _position(top_articles(key, section=article.category, limit=PANEL_RANKS), article.pk),
+            _position(top_articles(key, section=article.section, limit=PANEL_RANKS), article.pk),
         )
         for key, window in WINDOWS.items()
     ]

@@ -74,7 +74,7 @@ def apply_batch(client, batch):
         if not first_time:
             return None
         # Reads of articles deleted since are dropped with them.
-        sections = dict(Article.objects.filter(pk__in=counts).values_list("pk", "category"))
+        sections = dict(Article.objects.filter(pk__in=counts).values_list("pk", "section"))
         # A batch held back (Redis or this command down) past its day's roll-up is
         # added to the day's row too, or rankings reading that day would miss it.
         rolled_up = RolledUpDay.objects.filter(day=hour.date()).exists()

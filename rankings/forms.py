@@ -1,6 +1,6 @@
 from django import forms
 
-from articles.models import Category
+from articles.models import Section
 
 from .windows import WINDOWS
 
@@ -12,5 +12,5 @@ class RankingFilterForm(forms.Form):
         choices=[(key, window.label) for key, window in WINDOWS.items()], required=False
     )
     section = forms.ModelChoiceField(
-        queryset=Category.objects.all(), to_field_name="slug", required=False
+        queryset=Section.objects.all(), to_field_name="slug", required=False
     )

@@ -1,6 +1,6 @@
 from django.db import models
 
-from articles.models import Article, Category
+from articles.models import Article, Section
 
 from .queries import DailyViewsQuerySet, HourlyViewsQuerySet
 
@@ -12,7 +12,7 @@ class HourlyViews(models.Model):
     # each increment slower.
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
     section = models.ForeignKey(
-        Category,
+        Section,
         on_delete=models.CASCADE,
         related_name="+",
         db_index=False,
@@ -49,7 +49,7 @@ class DailyViews(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
     section = models.ForeignKey(
-        Category,
+        Section,
         on_delete=models.CASCADE,
         related_name="+",
         db_index=False,
@@ -100,7 +100,7 @@ class RankingSnapshot(models.Model):
 
     day = models.DateField(help_text="The newsroom-zone day the ranking describes.")
     section = models.ForeignKey(
-        Category,
+        Section,
         null=True,
         blank=True,
         on_delete=models.CASCADE,

@@ -19,7 +19,7 @@ from .selectors import mark_rankings_stale
 def article_saved(instance, **kwargs):
     article_changed(article_ids=[instance.pk])
     # The buckets carry the section for section rankings; follow a move.
-    transaction.on_commit(functools.partial(_follow_section, instance.pk, instance.category_id))
+    transaction.on_commit(functools.partial(_follow_section, instance.pk, instance.section_id))
 
 
 def article_changed(article_ids=(), **kwargs):

@@ -4,7 +4,7 @@ ROLES = {
     "Analyst": [
         "rankings.view_rankings",
         "articles.view_article",
-        "articles.view_category",
+        "articles.view_section",
         "articles.view_author",
     ],
     "Editor": ["rankings.view_rankings"],

@@ -45,7 +45,7 @@ class RankedArticle:
 def published_articles(section=None):
     articles = Article.objects.published()
     if section is not None:
-        articles = articles.filter(category=section)
+        articles = articles.filter(section=section)
     return articles
 
 
@@ -88,7 +88,7 @@ def rank(start, end, *, section=None, limit=None, totals=None):
         ranked = [(pk, totals[pk]) for pk in ranked_order(totals)]
     if not ranked:
         return []
-    articles = Article.objects.select_related("category").in_bulk([pk for pk, _ in ranked])
+    articles = Article.objects.select_related("section").in_bulk([pk for pk, _ in ranked])
     return [
         _ranked(position, articles[pk], views)
         for position, (pk, views) in enumerate(ranked, start=1)
@@ -101,7 +101,7 @@ def _ranked(position, article, views):
         article_id=article.pk,
         headline=article.headline,
         url=article.get_absolute_url(),
-        section=article.category.name,
+        section=article.section.name,
         published_at=article.published_at,
         views=views,
     )
@@ -194,7 +194,7 @@ def latest_articles(*, section=None, limit=10):
     key = f"rankings:latest:{section.pk if section else 'all'}:{limit}"
 
     def compute():
-        articles = published_articles(section).select_related("category")
+        articles = published_articles(section).select_related("section")
         return [
             _ranked(position, article, 0)
             for position, article in enumerate(articles[:limit], start=1)

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from articles.models import Category
+from articles.models import Section
 
 from .buckets import hour_of
 from .models import DailyViews, HourlyViews, RankingSnapshot, RolledUpDay
@@ -78,7 +78,7 @@ def take_daily_snapshots(day):
     start, end = day_start(day), day_start(day + datetime.timedelta(days=1))
     RankingSnapshot.objects.filter(day=day).delete()
     rows = []
-    for section in [None, *Category.objects.all()]:
+    for section in [None, *Section.objects.all()]:
         for item in rank(start, end, section=section, limit=SNAPSHOT_SIZE):
             rows.append(
                 RankingSnapshot(

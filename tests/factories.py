@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Category
+from articles.models import Article, Author, Byline, Section
 from media.models import Photo
 from media.renditions import make_renditions
 
@@ -21,9 +21,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct horse battery")
 
 
-class CategoryFactory(factory.django.DjangoModelFactory):
+class SectionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Category
+        model = Section
         django_get_or_create = ["slug"]
 
     name = factory.Sequence(lambda n: f"Section {n}")
@@ -66,7 +66,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     headline = factory.Sequence(lambda n: f"Headline number {n}")
     slug = factory.Sequence(lambda n: f"headline-number-{n}")
-    category = factory.SubFactory(CategoryFactory, name="Politics", slug="politics")
+    section = factory.SubFactory(SectionFactory, name="Politics", slug="politics")
     summary = "What happened, in a sentence."
     body = "<p>First paragraph.</p><p>Second paragraph.</p>"
     status = Article.Status.PUBLISHED

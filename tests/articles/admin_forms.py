@@ -13,12 +13,12 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def article_form_data(*, category, bylines=(), version=None, **fields):
+def article_form_data(*, section, bylines=(), version=None, **fields):
     data = {
         "headline": "Council approves the new harbour bridge",
         "subheadline": "",
         "slug": "council-approves-harbour-bridge",
-        "category": category.pk,
+        "section": section.pk,
         "dateline": "OSAKA",
         "summary": "The city council voted 31 to 9 for the bridge.",
         "body": "<p>The city council voted on Tuesday.</p>",
@@ -44,7 +44,7 @@ def change_data(article, **fields):
     """The change form of an existing article, unchanged unless `fields` say so."""
     existing = list(article.bylines.all())
     data = article_form_data(
-        category=article.category,
+        section=article.section,
         version=article.version,
         headline=article.headline,
         slug=article.slug,

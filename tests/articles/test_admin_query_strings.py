@@ -13,7 +13,7 @@ NUL_ADDRESSES = [
     reverse("admin:articles_article_tag_suggestions") + "?q=%00",
     reverse("admin:articles_article_tag_suggestions") + "?q=%E6%9D%B1%00",
     reverse("admin:autocomplete")
-    + "?term=%00&app_label=articles&model_name=article&field_name=category",
+    + "?term=%00&app_label=articles&model_name=article&field_name=section",
     CHANGELIST_URL + "?q=%00",
     CHANGELIST_URL + "?q=Caf%C3%A9%00",
     CHANGELIST_URL + "?%00=1",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.formatting import newsroom_time
 from articles.models import Article
 from media.models import Photo
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 from tests.images import image_upload
 
 from .admin_forms import ADD_URL, CHANGELIST_URL, article_form_data, change_data, change_url
@@ -31,7 +31,7 @@ def upload_photo(client, **fields):
 
 
 def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter, editor):
-    politics = CategoryFactory(name="Politics", slug="politics")
+    politics = SectionFactory(name="Politics", slug="politics")
 
     client.force_login(reporter)
     response = upload_photo(client)
@@ -41,7 +41,7 @@ def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter,
 
     response = client.post(
         ADD_URL,
-        article_form_data(category=politics, lead_photo=photo.pk, status="review"),
+        article_form_data(section=politics, lead_photo=photo.pk, status="review"),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get()
@@ -104,7 +104,7 @@ def test_marking_an_update_on_a_scheduled_article_changes_nothing_for_readers(ed
     article = ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=3))
     editor_client.post(change_url(article), change_data(article, mark_updated="on"))
     article.refresh_from_db()
-    assert article.revised_at is None
+    assert article.updated_at is None
 
 
 def test_editor_schedules_an_article_for_later(editor_client):
@@ -134,7 +134,7 @@ def test_a_substantive_update_is_marked_for_readers(editor_client):
     )
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.revised_at is not None
+    assert article.updated_at is not None
     assert "Updated <time" in editor_client.get(article.get_absolute_url()).content.decode()
 
 

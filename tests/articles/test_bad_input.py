@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from articles.models import Article
 from media.models import Photo
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 from tests.images import image_bytes, image_upload
 
 from .admin_forms import ADD_URL, article_form_data
@@ -72,7 +72,7 @@ def test_an_image_over_the_pixel_limit_is_refused(editor_client, settings):
 def test_a_duplicate_slug_is_refused(editor_client):
     ArticleFactory(slug="taken")
     response = editor_client.post(
-        ADD_URL, article_form_data(category=CategoryFactory(), slug="taken", tags="new-tag")
+        ADD_URL, article_form_data(section=SectionFactory(), slug="taken", tags="new-tag")
     )
     assert response.status_code == 200
     assert "slug" in response.context["adminform"].form.errors
@@ -85,7 +85,7 @@ def test_a_publication_time_in_a_wrong_format_is_refused(editor_client, date, ti
     response = editor_client.post(
         ADD_URL,
         article_form_data(
-            category=CategoryFactory(),
+            section=SectionFactory(),
             status="published",
             published_at_0=date,
             published_at_1=time,
@@ -97,8 +97,8 @@ def test_a_publication_time_in_a_wrong_format_is_refused(editor_client, date, ti
 
 
 def test_a_missing_headline_and_section_are_named(editor_client):
-    data = article_form_data(category=CategoryFactory(), headline="")
-    data.pop("category")
+    data = article_form_data(section=SectionFactory(), headline="")
+    data.pop("section")
     response = editor_client.post(ADD_URL, data)
     errors = response.context["adminform"].form.errors
-    assert {"headline", "category"} <= set(errors)
+    assert {"headline", "section"} <= set(errors)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 from tests.page_forms import form_data
 
 from .admin_forms import ADD_URL, article_form_data, change_url
@@ -43,7 +43,7 @@ def assert_clean(body):
 def test_hostile_html_from_the_admin_is_cleaned(editor_client):
     response = editor_client.post(
         reverse("admin:articles_article_add"),
-        article_form_data(category=CategoryFactory(), body=HOSTILE),
+        article_form_data(section=SectionFactory(), body=HOSTILE),
     )
     assert response.status_code == 302
     assert_clean(Article.objects.get().body)
@@ -67,8 +67,8 @@ def _open_and_save(client, url, *, body, **changes):
     if url == ADD_URL:
         changes.setdefault("summary", "Café owners in Zürich and 東京 watched the vote.")
     data = form_data(page, form_id="article_form", body=body, **changes)
-    if "category" not in changes and not data.get("category"):
-        data["category"] = CategoryFactory().pk  # what the autocomplete box adds
+    if "section" not in changes and not data.get("section"):
+        data["section"] = SectionFactory().pk  # what the autocomplete box adds
     return client.post(url, data, follow=True)
 
 

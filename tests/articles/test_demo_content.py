@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.demo.stories import REFERENCE_SLUG
-from articles.models import Article, Author, Category
+from articles.models import Article, Author, Section
 from media.models import Photo
 
 pytestmark = pytest.mark.django_db
@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
     call_command("seed_demo", articles=6, stdout=io.StringIO())
-    counts = [Category.objects.count(), Author.objects.count(), Article.objects.count()]
+    counts = [Section.objects.count(), Author.objects.count(), Article.objects.count()]
     call_command("seed_demo", articles=6, stdout=io.StringIO())
 
-    assert [Category.objects.count(), Author.objects.count(), Article.objects.count()] == counts
+    assert [Section.objects.count(), Author.objects.count(), Article.objects.count()] == counts
     assert Article.objects.published().count() == 6
     assert Photo.objects.count() >= 5
     assert set(Article.objects.values_list("status", flat=True)) == set(Article.Status) - {
@@ -25,7 +25,7 @@ def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
     }
 
     reference = Article.objects.get(slug=REFERENCE_SLUG)
-    assert reference.category.name == "Politics"
+    assert reference.section.name == "Politics"
     assert reference.dateline == "BRUSSELS"
     assert ";" in reference.headline
     assert reference.bylines.count() == 2
@@ -37,7 +37,7 @@ def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
 def test_the_default_demo_is_a_month_of_a_real_newsroom():
     call_command("seed_demo", stdout=io.StringIO())
     published = Article.objects.published()
-    assert Category.objects.count() >= 8
+    assert Section.objects.count() >= 8
     assert Author.objects.count() >= 12
     assert published.count() >= 60
     oldest = published.order_by("published_at").first().published_at

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +35,10 @@ def as_a_feed_reader_sees_it(text):
 
 @pytest.fixture
 def hostile_article():
-    section = CategoryFactory(
+    section = SectionFactory(
         name=HOSTILE_SECTION, slug="politics", description=HOSTILE_SECTION_DESCRIPTION
     )
-    return ArticleFactory(category=section, headline=HOSTILE_HEADLINE, summary=HOSTILE_SUMMARY)
+    return ArticleFactory(section=section, headline=HOSTILE_HEADLINE, summary=HOSTILE_SUMMARY)
 
 
 @pytest.mark.parametrize("url", ["/feed/", "/politics/feed/"])
@@ -57,7 +57,7 @@ def test_feed_titles_and_descriptions_reach_readers_as_text(client, hostile_arti
 
 
 def test_a_section_without_a_description_gets_one_as_text(client):
-    ArticleFactory(category=CategoryFactory(name="Café <Culture>", slug="culture"))
+    ArticleFactory(section=SectionFactory(name="Café <Culture>", slug="culture"))
     channel = ET.fromstring(client.get("/culture/feed/").content).find("channel")
     description = channel.findtext("description")
     assert as_a_feed_reader_sees_it(description) == ([], "The latest Café <Culture> articles.")

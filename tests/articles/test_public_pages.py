@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
+from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_article_page_follows_the_reference_layout(client):
 def test_a_substantive_update_shows_its_own_line(client):
     article = ArticleFactory(
         published_at=datetime.datetime(2025, 4, 4, 17, 25, tzinfo=TOKYO),
-        revised_at=datetime.datetime(2025, 4, 5, 9, 5, tzinfo=TOKYO),
+        updated_at=datetime.datetime(2025, 4, 5, 9, 5, tzinfo=TOKYO),
     )
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Updated <time" in html
@@ -109,11 +109,11 @@ def test_an_old_address_redirects_to_the_current_one(client):
 
 
 def test_home_page_shows_a_lead_story_and_each_section(client):
-    business = CategoryFactory(name="Business", slug="business")
+    business = SectionFactory(name="Business", slug="business")
     ArticleFactory(
         headline="Older politics story", published_at=timezone.now() - datetime.timedelta(days=2)
     )
-    ArticleFactory(headline="Markets rally", category=business)
+    ArticleFactory(headline="Markets rally", section=business)
     lead = ArticleFactory(headline="The newest story", lead_photo=PhotoFactory())
 
     html = client.get("/").content.decode()
@@ -170,10 +170,10 @@ def test_unknown_section_tag_and_author_are_404(client):
 
 def _fill(n_articles):
     """n articles across two sections, each with two bylines, two tags and a photo."""
-    sections = [CategoryFactory(name="Politics"), CategoryFactory(name="Business")]
+    sections = [SectionFactory(name="Politics"), SectionFactory(name="Business")]
     for n in range(n_articles):
         ArticleFactory(
-            category=sections[n % 2],
+            section=sections[n % 2],
             lead_photo=PhotoFactory(),
             authors=[AuthorFactory(), AuthorFactory()],
             tag_names=[f"tag-{n}", "common"],
@@ -244,7 +244,7 @@ def test_feeds_list_published_articles_only(client):
     ArticleFactory(headline="Out now", authors=[AuthorFactory(name="Mina Okafor")])
     ArticleFactory(headline="Still a draft", status=Article.Status.DRAFT, published_at=None)
     ArticleFactory(
-        headline="Markets story", category=CategoryFactory(name="Business", slug="business")
+        headline="Markets story", section=SectionFactory(name="Business", slug="business")
     )
     site = client.get("/feed/")
     assert site["Content-Type"].startswith("application/rss+xml")

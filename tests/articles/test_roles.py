@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 from .admin_forms import ADD_URL, CHANGELIST_URL, article_form_data, change_data, change_url
 
@@ -26,14 +26,14 @@ def test_the_roles_exist_as_groups():
         "Photo editor",
     }
     editor = Group.objects.get(name="Editor").permissions.values_list("codename", flat=True)
-    assert {"publish_article", "edit_any_article", "change_category", "change_author"} <= set(
+    assert {"publish_article", "edit_any_article", "change_section", "change_author"} <= set(
         editor
     )
 
 
 def test_reporter_cannot_create_an_article_as_published(reporter_client):
     response = reporter_client.post(
-        ADD_URL, article_form_data(category=CategoryFactory(), status="published")
+        ADD_URL, article_form_data(section=SectionFactory(), status="published")
     )
     assert response.status_code == 200
     assert "status" in form_errors(response)
@@ -119,7 +119,7 @@ def test_reporter_cannot_change_bylines_or_ownership(reporter_client, reporter, 
     stranger = AuthorFactory(name="Someone Else")
     response = reporter_client.post(
         ADD_URL,
-        article_form_data(category=CategoryFactory(), bylines=[stranger], owner=other_reporter.pk),
+        article_form_data(section=SectionFactory(), bylines=[stranger], owner=other_reporter.pk),
     )
     assert response.status_code == 302
     article = Article.objects.get()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article
-from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+from tests.factories import ArticleFactory, PhotoFactory, SectionFactory
 from tests.page_forms import form_data
 
 from .admin_forms import ADD_URL
@@ -52,7 +52,7 @@ def tag_links(response):
 
 
 def publish_through_the_admin(client, *, tags):
-    section = CategoryFactory(name="Politics", slug="politics")
+    section = SectionFactory(name="Politics", slug="politics")
     page = client.get(ADD_URL)
     data = form_data(
         page,
@@ -64,7 +64,7 @@ def publish_through_the_admin(client, *, tags):
         tags=tags,
         status="published",
     )
-    data["category"] = section.pk  # what the autocomplete box adds when a section is picked
+    data["section"] = section.pk  # what the autocomplete box adds when a section is picked
     response = client.post(ADD_URL, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return Article.objects.get(slug="tokyo-harbour-bridge")

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from newsroom.pagecache import page_key
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
+from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
 from tests.page_forms import form_data
 from tests.rankings.helpers import add_views, article_action_data
 
@@ -31,11 +31,11 @@ def reader():
 
 @pytest.fixture
 def story():
-    politics = CategoryFactory(name="Politics", slug="politics")
+    politics = SectionFactory(name="Politics", slug="politics")
     return ArticleFactory(
         headline=HEADLINE,
         slug="tokyo-governor-turnout",
-        category=politics,
+        section=politics,
         lead_photo=PhotoFactory(caption="有権者 line up in Shinjuku.", credit="Aiko Sato"),
         authors=[AuthorFactory(name="Hana Mori", slug="hana-mori")],
         tag_names=["東京", "Élection"],
@@ -45,12 +45,12 @@ def story():
 def pages_showing(article):
     return [
         "/",
-        article.category.get_absolute_url(),
+        article.section.get_absolute_url(),
         article.get_absolute_url(),
         reverse("articles:tag", args=[article.tags.get(name="東京").slug]),
         reverse("articles:author", args=["hana-mori"]),
         reverse("articles:feed"),
-        reverse("articles:section_feed", args=[article.category.slug]),
+        reverse("articles:section_feed", args=[article.section.slug]),
     ]
 
 
@@ -156,13 +156,13 @@ def test_an_edited_headline_is_on_every_page_at_the_next_request(reader, story, 
 def test_publishing_a_draft_puts_it_on_the_cached_lists(reader, story, desk):
     draft = ArticleFactory(
         headline="ドラフト: harbour bridge vote",
-        category=story.category,
+        section=story.section,
         status="draft",
         published_at=None,
         tag_names=["東京"],
         slug="harbour-bridge-vote",
     )
-    urls = ["/", story.category.get_absolute_url(), reverse("articles:feed")]
+    urls = ["/", story.section.get_absolute_url(), reverse("articles:feed")]
     warm(reader, urls)
     desk(change_url(draft), status="published")
     for url, html in read_all(reader, urls).items():
@@ -187,7 +187,7 @@ def test_unpublishing_takes_it_off_every_cached_page(
 def test_a_scheduled_article_moved_to_now_appears_at_once(reader, story, desk):
     later = ArticleFactory(
         headline="予定稿: the budget, line by line",
-        category=story.category,
+        section=story.section,
         published_at=timezone.now() + datetime.timedelta(days=1),
         slug="budget-line-by-line",
     )
@@ -205,7 +205,7 @@ def test_a_scheduled_article_moved_to_now_appears_at_once(reader, story, desk):
 def test_a_scheduled_article_appears_at_its_time_with_nothing_run(reader, story):
     ArticleFactory(
         headline="Embargo lifts: 日銀 holds rates",
-        category=story.category,
+        section=story.section,
         published_at=timezone.now() + datetime.timedelta(seconds=1.5),
         slug="boj-holds-rates",
     )
@@ -240,7 +240,7 @@ def test_a_new_caption_credit_or_crop_is_on_the_article_page(reader, story, desk
 def test_renamed_sections_and_authors_show_at_the_next_request(reader, story, desk):
     urls = [story.get_absolute_url(), "/"]
     warm(reader, urls)
-    desk(change_url(story.category), name="Politique & 政治")
+    desk(change_url(story.section), name="Politique & 政治")
     desk(change_url(story.bylines.get().author), name="Hana Mōri")
     for url, html in read_all(reader, urls).items():
         assert "Politique &amp; 政治" in html, url
@@ -309,11 +309,11 @@ def test_a_waiting_request_builds_the_page_itself_when_the_builder_gives_up(read
 
 def test_ranking_widgets_on_a_cached_page_follow_the_rankings_refresh(reader, story, settings):
     settings.RANKINGS_CACHE_SECONDS = 1
-    other = ArticleFactory(headline="Zürich harbour bridge opens", category=story.category)
+    other = ArticleFactory(headline="Zürich harbour bridge opens", section=story.section)
     add_views(story, 50)
     url = other.get_absolute_url()
     assert "Climber: 大阪万博 ticket sales" not in reader.get(url).content.decode()
-    climber = ArticleFactory(headline="Climber: 大阪万博 ticket sales", category=story.category)
+    climber = ArticleFactory(headline="Climber: 大阪万博 ticket sales", section=story.section)
     add_views(climber, 500)
     time.sleep(1.1)
     # The first reader after the ranking's interval still gets the old ranking, without

@@ -10,7 +10,7 @@ from django.core.cache import caches
 
 from newsroom import cache as fail_fast
 from rankings.models import HourlyViews, RecentRead
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 from tests.rankings.helpers import report_read, views_of
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,8 @@ def hanging_cache(settings, black_hole):
 
 
 def politics_article(headline="東京の選挙 — Café ☕"):
-    section = CategoryFactory(name="Politics", slug="politics")
-    return ArticleFactory(headline=headline, category=section)
+    section = SectionFactory(name="Politics", slug="politics")
+    return ArticleFactory(headline=headline, section=section)
 
 
 def test_readers_get_pages_and_reads_count_while_redis_is_down(client, redis_setup, short_breaker):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from rankings.buckets import add_views
 from rankings.models import RankingSnapshot
 from rankings.windows import day_start
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def local(settings, tmp_path, roles):
 
 def reads_on(article, day, views, hour=9):
     add_views(
-        article.pk, article.category_id, day_start(day) + datetime.timedelta(hours=hour), views
+        article.pk, article.section_id, day_start(day) + datetime.timedelta(hours=hour), views
     )
 
 
@@ -36,12 +36,12 @@ def setup_local():
 
 
 def test_each_past_day_with_reads_gets_its_snapshot(local):
-    politics = CategoryFactory(name="Politics", slug="politics")
+    politics = SectionFactory(name="Politics", slug="politics")
     week_ago = TODAY - datetime.timedelta(days=7)
     first = ArticleFactory(
-        headline="東京の選挙 — Café ☕", category=politics, published_at=day_start(week_ago)
+        headline="東京の選挙 — Café ☕", section=politics, published_at=day_start(week_ago)
     )
-    second = ArticleFactory(headline="Économie", category=politics, published_at=first.published_at)
+    second = ArticleFactory(headline="Économie", section=politics, published_at=first.published_at)
     for days_back in [7, 5, 1]:
         reads_on(first, TODAY - datetime.timedelta(days=days_back), 30)
         reads_on(second, TODAY - datetime.timedelta(days=days_back), 10 * days_back)

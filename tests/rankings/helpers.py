@@ -58,7 +58,7 @@ def add_views(article, views, *, hours_ago=0):
     """Views in the bucket of the hour `hours_ago` hours back."""
     HourlyViews.objects.create(
         article=article,
-        section_id=article.category_id,
+        section_id=article.section_id,
         hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
         views=views,
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory, UserFactory
 
 from .helpers import add_views
 
@@ -31,11 +31,11 @@ def analyst_client(client):
 
 @pytest.fixture
 def history():
-    business = CategoryFactory(name="Business", slug="business")
+    business = SectionFactory(name="Business", slug="business")
     days_ago = timezone.now() - datetime.timedelta(days=3)
     climber = ArticleFactory(headline="Climber", published_at=days_ago)
     faller = ArticleFactory(headline="Faller", published_at=days_ago)
-    newcomer = ArticleFactory(headline="Newcomer", category=business, published_at=days_ago)
+    newcomer = ArticleFactory(headline="Newcomer", section=business, published_at=days_ago)
     # The previous 24 hours: faller ahead of climber.
     add_views(faller, 50, hours_ago=30)
     add_views(climber, 10, hours_ago=30)
@@ -63,7 +63,7 @@ def test_analysts_see_rank_views_share_and_change(analyst_client, history):
 
 
 def test_the_dashboard_filters_by_section_and_date_range(analyst_client, history):
-    business = history[2].category
+    business = history[2].section
     response = analyst_client.get(DASHBOARD_URL, {"section": business.pk})
     assert [r.headline for r in response.context["rows"]] == ["Newcomer"]
 
@@ -142,10 +142,10 @@ def test_snapshots_keep_past_top_tens(analyst_client, history):
     HourlyViews.objects.all().delete()
     moment = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(12)))
     HourlyViews.objects.create(
-        article=history[1], section_id=history[1].category_id, hour=hour_of(moment), views=5
+        article=history[1], section_id=history[1].section_id, hour=hour_of(moment), views=5
     )
     HourlyViews.objects.create(
-        article=history[2], section_id=history[2].category_id, hour=hour_of(moment), views=9
+        article=history[2], section_id=history[2].section_id, hour=hour_of(moment), views=9
     )
 
     call_command("snapshot_rankings", stdout=io.StringIO())
@@ -179,9 +179,9 @@ FORMULA_HEADLINES = [
 
 
 def test_the_csv_never_carries_a_live_formula(analyst_client):
-    section = CategoryFactory(name="=cmd|'/C calc'!A0", slug="formula-section")
+    section = SectionFactory(name="=cmd|'/C calc'!A0", slug="formula-section")
     for n, headline in enumerate(FORMULA_HEADLINES):
-        article = ArticleFactory(headline=headline, category=section)
+        article = ArticleFactory(headline=headline, section=section)
         add_views(article, 10 + n)
     add_views(article, 5, hours_ago=30)  # first then and now: its change is "="
     add_views(ArticleFactory(headline="Café in Zürich reopens"), 1)
@@ -215,7 +215,7 @@ def test_the_csv_never_carries_a_live_formula(analyst_client):
 def test_dates_at_the_edges_of_the_calendar_get_a_clear_message(
     analyst_client, history, start, end, output
 ):
-    business = history[2].category
+    business = history[2].section
     # What the browser sends from the filter form, with the Download CSV link's format.
     query = {"window": "", "start": start, "end": end, "section": business.pk}
     if output:

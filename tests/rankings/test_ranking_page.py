@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 from .helpers import add_views
 
@@ -14,11 +14,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def ranked():
-    business = CategoryFactory(name="Business", slug="business")
+    business = SectionFactory(name="Business", slug="business")
     week_old = timezone.now() - datetime.timedelta(days=6)
     today = ArticleFactory(headline="Read today")
     this_week = ArticleFactory(headline="Read this week", published_at=week_old)
-    business_story = ArticleFactory(headline="Markets story", category=business)
+    business_story = ArticleFactory(headline="Markets story", section=business)
     add_views(today, 30)
     add_views(this_week, 100, hours_ago=100)
     add_views(business_story, 5)

@@ -49,7 +49,7 @@ def test_hits_are_flushed_into_their_hours_exactly(redis_client):
     assert [views_of(a) for a in articles] == [2, 3, 4]
     assert HourlyViews.objects.get(article=articles[0], hour=hour_of(earlier)).views == 1
     assert HourlyViews.objects.get(article=articles[0], hour=hour_of(earlier)).section_id == (
-        articles[0].category_id
+        articles[0].section_id
     )
     assert redis_client.keys("rankings:hits:*") == []
     assert flush_redis_counts(redis_client).views == 0
@@ -127,7 +127,7 @@ def test_a_batch_held_back_past_its_days_roll_up_reaches_the_daily_row(redis_cli
     article = ArticleFactory(published_at=timezone.now() - datetime.timedelta(days=3))
     two_days_ago = hour_of(timezone.now() - datetime.timedelta(days=2)).replace(hour=5)
     HourlyViews.objects.create(
-        article=article, section=article.category, hour=two_days_ago, views=4
+        article=article, section=article.section, hour=two_days_ago, views=4
     )
     assert roll_up_day(two_days_ago.date())
     hit(redis_client, article, at=two_days_ago, views=3)

@@ -20,7 +20,7 @@ from rankings import services
 from rankings.models import DailyViews, HourlyViews, RankingSnapshot
 from rankings.selectors import hourly_retention_start
 from rankings.windows import day_start
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -49,18 +49,18 @@ def run_at_once(*commands):
 @pytest.fixture
 def yesterdays_reads():
     sections = [
-        CategoryFactory(name="Politics", slug="politics"),
-        CategoryFactory(name="Économie", slug="economie"),
+        SectionFactory(name="Politics", slug="politics"),
+        SectionFactory(name="Économie", slug="economie"),
     ]
     noon = day_start(YESTERDAY) + datetime.timedelta(hours=12)
     for n in range(6):
         article = ArticleFactory(
             headline=f"東京の選挙 {n} — Café ☕",
-            category=sections[n % 2],
+            section=sections[n % 2],
             published_at=noon - datetime.timedelta(days=2),
         )
         HourlyViews.objects.create(
-            article=article, section=article.category, hour=noon, views=10 * (n + 1)
+            article=article, section=article.section, hour=noon, views=10 * (n + 1)
         )
     return 6 + 3 + 3  # site-wide, then each section's
 
@@ -118,7 +118,7 @@ def test_two_rollups_at_once_add_each_hour_once():
         for hour in range(0, 24, 3):
             HourlyViews.objects.create(
                 article=article,
-                section=article.category,
+                section=article.section,
                 hour=old_day + datetime.timedelta(hours=hour),
                 views=5,
             )

@@ -15,14 +15,14 @@ from rankings.models import DailyViews, HourlyViews, RolledUpDay
 from rankings.selectors import latest_articles, rank, top_articles
 from rankings.services import roll_up_views
 from rankings.windows import WINDOWS
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def make_history(rng, *, now):
     """Articles in two sections, some hidden from readers, with random hourly views."""
-    sections = [CategoryFactory(name="Politics"), CategoryFactory(name="Business")]
+    sections = [SectionFactory(name="Politics"), SectionFactory(name="Business")]
     articles = []
     for n in range(30):
         status, published_at = Article.Status.PUBLISHED, now - datetime.timedelta(hours=n * 7)
@@ -31,9 +31,9 @@ def make_history(rng, *, now):
         if n % 10 == 7:
             published_at = now + datetime.timedelta(hours=2)  # scheduled
         articles.append(
-            ArticleFactory(category=sections[n % 2], status=status, published_at=published_at)
+            ArticleFactory(section=sections[n % 2], status=status, published_at=published_at)
         )
-    sections_of = {article.pk: article.category_id for article in articles}
+    sections_of = {article.pk: article.section_id for article in articles}
     buckets = {}
     for _ in range(900):
         article = rng.choice(articles)
@@ -57,7 +57,7 @@ def brute_force(articles, buckets, start, end, *, now, section=None):
         for a in articles
         if a.status == Article.Status.PUBLISHED
         and a.published_at <= now
-        and (section is None or a.category_id == section.pk)
+        and (section is None or a.section_id == section.pk)
     }
     ranked = [pk for pk in totals if pk in visible]
     ranked.sort(key=lambda pk: (-totals[pk], -visible[pk].published_at.timestamp(), -pk))
@@ -135,7 +135,7 @@ def test_ties_go_to_the_more_recent_article():
     newer = ArticleFactory(published_at=now - datetime.timedelta(days=1))
     for article in (older, newer):
         HourlyViews.objects.create(
-            article=article, section_id=article.category_id, hour=hour_of(now), views=5
+            article=article, section_id=article.section_id, hour=hour_of(now), views=5
         )
     start, end = WINDOWS["24h"].span(now)
     assert [item.article_id for item in rank(start, end)] == [newer.pk, older.pk]
@@ -147,7 +147,7 @@ def test_days_past_hourly_retention_still_count_in_long_spans(settings):
     old_hour = hour_of(now - datetime.timedelta(days=150))
     for hour, views in ((old_hour, 7), (hour_of(now), 2)):
         HourlyViews.objects.create(
-            article=article, section_id=article.category_id, hour=hour, views=views
+            article=article, section_id=article.section_id, hour=hour, views=views
         )
     start = now - datetime.timedelta(days=180)
     end = now + datetime.timedelta(hours=1)
@@ -167,7 +167,7 @@ def test_a_ranking_costs_a_few_queries_and_a_cached_one_none(django_assert_num_q
     HourlyViews.objects.bulk_create(
         HourlyViews(
             article=a,
-            section_id=a.category_id,
+            section_id=a.section_id,
             hour=hour_of(now) - datetime.timedelta(hours=h),
             views=h + n,
         )
@@ -193,10 +193,10 @@ def test_a_long_span_costs_six_queries_whatever_it_holds(django_assert_num_queri
     for n in range(n_articles):
         article = ArticleFactory(published_at=now - datetime.timedelta(days=200))
         DailyViews.objects.create(
-            article=article, section_id=article.category_id, day=old_day, views=n + 1
+            article=article, section_id=article.section_id, day=old_day, views=n + 1
         )
         HourlyViews.objects.create(
-            article=article, section_id=article.category_id, hour=hour_of(now), views=1
+            article=article, section_id=article.section_id, hour=hour_of(now), views=1
         )
     # the days rolled up, the hours on each side of the rolled-up day, the daily sums,
     # the publication times, the ranked articles
@@ -212,7 +212,7 @@ def test_a_partial_day_at_the_edge_of_a_long_span_is_left_out(settings):
     for day, views in ((start.date(), 100), (start.date() + datetime.timedelta(days=1), 7)):
         RolledUpDay.objects.create(day=day)
         DailyViews.objects.create(
-            article=article, section_id=article.category_id, day=day, views=views
+            article=article, section_id=article.section_id, day=day, views=views
         )
     end = start + datetime.timedelta(days=3)
     assert [item.views for item in rank(start, end)] == [7]

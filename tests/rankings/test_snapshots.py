@@ -12,7 +12,7 @@ from articles.models import Article
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
 from tests.articles.admin_forms import CHANGELIST_URL
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory, UserFactory
 from tests.page_forms import form_data
 
 from .helpers import article_action_data
@@ -26,15 +26,15 @@ SNAPSHOTS_URL = reverse("admin:rankings_rankingsnapshot_changelist")
 @pytest.fixture
 def yesterdays_top():
     """Yesterday's snapshot, with a story that must be taken down at its top."""
-    tokyo = CategoryFactory(name="東京", slug="tokyo")
-    taken_down = ArticleFactory(headline=TAKEN_DOWN, category=tokyo)
+    tokyo = SectionFactory(name="東京", slug="tokyo")
+    taken_down = ArticleFactory(headline=TAKEN_DOWN, section=tokyo)
     kept = ArticleFactory(headline="Harbour bridge opens")
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     noon = hour_of(timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(12))))
     HourlyViews.objects.create(
-        article=taken_down, section_id=taken_down.category_id, hour=noon, views=90
+        article=taken_down, section_id=taken_down.section_id, hour=noon, views=90
     )
-    HourlyViews.objects.create(article=kept, section_id=kept.category_id, hour=noon, views=40)
+    HourlyViews.objects.create(article=kept, section_id=kept.section_id, hour=noon, views=40)
     call_command("snapshot_rankings", stdout=io.StringIO())
     return taken_down, kept, yesterday
 

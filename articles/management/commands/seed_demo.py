@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.demo import stories
 from articles.demo.drawing import draw_photo
-from articles.models import Article, Author, Byline, Category
+from articles.models import Article, Author, Byline, Section
 from media.services import add_photo
 
 
@@ -59,7 +59,7 @@ def _ensure_sections():
     """Sections by slug, and how many were new."""
     sections, created = {}, 0
     for position, (name, slug, description) in enumerate(stories.sections(), start=1):
-        sections[slug], new = Category.objects.get_or_create(
+        sections[slug], new = Section.objects.get_or_create(
             slug=slug,
             defaults={"name": name, "description": description, "position": position * 10},
         )
@@ -83,7 +83,7 @@ def _create_article(spec, sections, authors):
         headline=spec.headline,
         subheadline=spec.subheadline,
         slug=spec.slug,
-        category=sections[spec.section],
+        section=sections[spec.section],
         dateline=spec.dateline,
         summary=spec.summary,
         body=spec.body,

@@ -51,7 +51,7 @@ class Command(BaseCommand):
             views = int(expected + rng.random())
             if views:
                 yield HourlyViews(
-                    article=article, section_id=article.category_id, hour=hour, views=views
+                    article=article, section_id=article.section_id, hour=hour, views=views
                 )
             hour += datetime.timedelta(hours=1)
             age += 1
