@@ -9,7 +9,7 @@ class MediaConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from .models import Photo
-        from .services import delete_photo_files
+        from .photo_files import delete_photo_files
 
         post_delete.connect(
             lambda sender, instance, **kwargs: delete_photo_files(instance),
