@@ -9,18 +9,11 @@ from django.utils import timezone
 
 from articles.models import Section
 
-from .buckets import hour_of
+from .buckets import hour_of, hourly_retention_start
+from .cached import top_articles
 from .charts import bar_chart, sparkline
 from .models import DailyViews, HourlyViews
-from .selectors import (
-    RankedArticle,
-    hourly_retention_start,
-    published_articles,
-    rank,
-    ranked_order,
-    top_articles,
-    view_totals,
-)
+from .queries import RankedArticle, Span, rank, ranked_order
 from .windows import WINDOWS, day_start
 
 TABLE_SIZE = 100
@@ -97,13 +90,13 @@ class DashboardRow(RankedArticle):
 
 def rank_positions(start, end, *, section=None):
     """{article_id: rank} of every article read in [start, end), ranked as a ranking is."""
-    order = ranked_order(view_totals(start, end, section=section))
+    order = ranked_order(Span.of(start, end).totals(section))
     return {pk: position for position, pk in enumerate(order, start=1)}
 
 
 def dashboard(start, end, *, section=None):
     """The ranked rows with shares, rank changes and charts, and the period's totals."""
-    totals = view_totals(start, end, section=section)
+    totals = Span.of(start, end).totals(section)
     rows = rank(start, end, section=section, limit=TABLE_SIZE, totals=totals)
     total_views = sum(totals.values())
     previous = rank_positions(start - (end - start), start, section=section)
@@ -206,7 +199,7 @@ def article_panel(article, *, now=None):
         "total_48h": sum(hourly),
         "total": sum(daily),
         "ranks": ranks,
-        "is_live": published_articles().filter(pk=article.pk).exists(),
+        "is_live": article.is_live,
     }
 
 

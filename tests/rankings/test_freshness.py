@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from rankings.selectors import top_articles
+from rankings.cached import top_articles
 from tests.articles.admin_forms import CHANGELIST_URL, change_url
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data

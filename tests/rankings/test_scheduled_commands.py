@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from newsroom.locks import named_lock
 from rankings import services
+from rankings.buckets import hourly_retention_start
 from rankings.models import DailyViews, HourlyViews, RankingSnapshot
-from rankings.selectors import hourly_retention_start
 from rankings.windows import day_start
 from tests.factories import ArticleFactory, SectionFactory
 
