@@ -142,6 +142,26 @@ def test_lists_are_paginated_with_a_canonical_per_page(client, settings):
     assert client.get("/politics/?page=abc").status_code == 404
 
 
+def test_the_home_page_credits_every_photo_and_captions_the_lead(client):
+    ArticleFactory(
+        headline="Older story",
+        lead_photo=PhotoFactory(caption="Harbour at dawn", credit="Rin Abe"),
+        published_at=timezone.now() - datetime.timedelta(hours=3),
+    )
+    ArticleFactory(
+        headline="Lead story",
+        lead_photo=PhotoFactory(caption="Émile & Zoë at the café 🎉", credit="Kim Sato"),
+    )
+    html = client.get("/").content.decode()
+    lead = html.split('<section class="lead-story"')[1].split("</section>")[0]
+    assert '<figure class="lead-story__photo photo">' in lead
+    assert '<span class="photo__caption">Émile &amp; Zoë at the café 🎉</span>' in lead
+    assert '<span class="photo__credit">Kim Sato</span>' in lead
+    card = html.split('<figure class="card__photo">')[1].split("</figure>")[0]
+    assert '<span class="photo__credit">Rin Abe</span>' in card
+    assert "Harbour at dawn" not in html  # a card is too small for a caption
+
+
 def test_a_tag_only_drafts_carry_is_not_public(client):
     ArticleFactory(status=Article.Status.DRAFT, published_at=None, tag_names=["Secret merger"])
     response = client.get("/tags/secret-merger/")
