@@ -162,6 +162,20 @@ def test_the_home_page_credits_every_photo_and_captions_the_lead(client):
     assert "Harbour at dawn" not in html  # a card is too small for a caption
 
 
+@pytest.mark.parametrize(
+    "query, canonical",
+    [
+        ("", "/rankings/?window=24h"),
+        ("?section=business&window=7d&utm_source=mail", "/rankings/?window=7d&amp;section=business"),
+        ("?window=30d&page=3", "/rankings/?window=30d"),
+    ],
+)
+def test_the_ranking_pages_canonical_names_its_window_and_section(client, query, canonical):
+    ArticleFactory(section=SectionFactory(name="Business", slug="business"))
+    html = client.get("/rankings/" + query).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{canonical}">' in html
+
+
 def test_a_tag_only_drafts_carry_is_not_public(client):
     ArticleFactory(status=Article.Status.DRAFT, published_at=None, tag_names=["Secret merger"])
     response = client.get("/tags/secret-merger/")
