@@ -39,3 +39,11 @@ def canonical_url(context, **query):
         query["page"] = page.number
     return f"{url}?{urlencode(query)}" if query else url
 
+
+@register.simple_tag(takes_context=True)
+def page_number(context):
+    """", page 2" after a list's name in titles and headings; nothing on its first page."""
+    page = context.get("page_obj")
+    if page is None or page.number == 1:
+        return ""
+    return f", page {page.number}"

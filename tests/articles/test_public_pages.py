@@ -1,6 +1,7 @@
 """The public site as a reader sees it: what shows, what is hidden, and at what SQL cost."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -140,6 +141,30 @@ def test_lists_are_paginated_with_a_canonical_per_page(client, settings):
     assert '<link rel="canonical" href="http://testserver/politics/?page=2">' in second
     assert client.get("/politics/?page=9").status_code == 404
     assert client.get("/politics/?page=abc").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url, title, heading",
+    [
+        ("/", "Latest news, page 2 · The Daily Newsroom", "The Daily Newsroom: latest news, page 2"),
+        ("/politics/", "Politics, page 2 · The Daily Newsroom", "Politics"),
+        ("/tags/東京/", "東京, page 2 · The Daily Newsroom", "東京"),
+        ("/authors/mina-okafor/", "Mina Okafor, page 2 · The Daily Newsroom", "Mina Okafor"),
+    ],
+)
+def test_a_lists_later_pages_say_their_number_in_the_title(client, settings, url, title, heading):
+    author = AuthorFactory(name="Mina Okafor", slug="mina-okafor")
+    for n in range(settings.ARTICLES_PER_PAGE + 2):
+        ArticleFactory(
+            authors=[author],
+            tag_names=["東京"],
+            published_at=timezone.now() - datetime.timedelta(minutes=n + 1),
+        )
+    first = client.get(url).content.decode()
+    assert "page 1" not in first and ", page" not in first
+    second = client.get(url + "?page=2").content.decode()
+    assert f"<title>{title}</title>" in second
+    assert re.search(rf"<h1[^>]*>{heading}</h1>", second)
 
 
 def test_the_home_page_credits_every_photo_and_captions_the_lead(client):
