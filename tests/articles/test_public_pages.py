@@ -131,6 +131,13 @@ def test_an_empty_site_says_so(client):
     assert "No articles have been published yet." in response.content.decode()
 
 
+def test_a_site_with_one_article_shows_it_as_the_lead_and_no_empty_list(client):
+    ArticleFactory(headline="The only story")
+    html = client.get("/").content.decode()
+    assert "The only story" in html
+    assert 'class="empty"' not in html
+
+
 def test_lists_are_paginated_with_a_canonical_per_page(client, settings):
     for n in range(settings.ARTICLES_PER_PAGE + 3):
         ArticleFactory(published_at=timezone.now() - datetime.timedelta(minutes=n + 1))
