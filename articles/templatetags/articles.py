@@ -42,7 +42,7 @@ def canonical_url(context, **query):
 
 @register.simple_tag(takes_context=True)
 def page_number(context):
-    """", page 2" after a list's name in titles and headings; nothing on its first page."""
+    """After a list's name in titles and headings: ", page 2"; nothing on its first page."""
     page = context.get("page_obj")
     if page is None or page.number == 1:
         return ""
