@@ -6,6 +6,8 @@ import zoneinfo
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
@@ -224,6 +226,33 @@ def test_the_not_found_page_is_a_page_of_the_site(client):
     assert "<title>Page not found · The Daily Newsroom</title>" in html
     assert '<meta name="description"' in html
     assert '<link rel="canonical"' in html
+
+
+def test_the_server_error_page_uses_the_collected_stylesheet_in_production(settings, tmp_path):
+    """Django renders 500.html without context; {% static %} still names the file that
+    production's manifest storage collected, and the site serves it."""
+    settings.ROOT_URLCONF = "tests.broken_urls"
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/broken/")
+
+    assert response.status_code == 500
+    policy = dict(part.split(" ", 1) for part in response["Content-Security-Policy"].split("; "))
+    assert policy["style-src"] == "'self'"
+    html = response.content.decode()
+    assert " style=" not in html and "<style" not in html
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)">', html)[1]
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", stylesheet)
+    css = client.get(stylesheet)
+    assert css.status_code == 200
+    assert css["Content-Type"].startswith("text/css")
+    assert b".error-page" in b"".join(css.streaming_content)
 
 
 def test_the_current_section_is_marked_in_the_navigation(client):
