@@ -44,6 +44,7 @@ def ranking_page(request):
             "windows": WINDOWS.values(),
             "window": WINDOWS[window_key],
             "section": section,
+            "all_sections": section is None,  # each line then names its section
             "ranking": ranking,
             "fallback": [] if ranking else latest_articles(section=section, limit=10),
         },
