@@ -7,7 +7,6 @@ production deployment can never run on the local-development fallbacks below.
 """
 
 import datetime
-import os
 import zoneinfo
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,56 +14,14 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from dotenv import load_dotenv
 
+from newsroom.env import env_bool, env_int, env_list, env_str
 from newsroom.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def load_env_file(path):
-    """KEY=VALUE lines from `path`, for variables the environment does not already set."""
-    if not path.is_file():
-        return
-    for line in path.read_text().splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, value = line.split("=", 1)
-        os.environ.setdefault(key.strip(), value.strip().strip("\"'"))
-
-
-load_env_file(BASE_DIR / ".env")
-
-
-def env_str(name, default=""):
-    """The variable's value; set but empty means unset, as in a .env line `NAME=`."""
-    return os.environ.get(name) or default
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_list(name, default=()):
-    value = os.environ.get(name, "")
-    items = [item.strip() for item in value.split(",") if item.strip()]
-    return items or list(default)
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "")
-    try:
-        return int(value) if value else default
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
+# Variables the environment already sets win; values are taken as written (no ${NAME}).
+load_dotenv(BASE_DIR / ".env", override=False, interpolate=False)
 
 DEBUG = env_bool("DEBUG")
 
@@ -149,9 +106,9 @@ TEMPLATES = [
 # Widgets render through TEMPLATES, so templates/ can hold widget templates too.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-# SQLite under var/ by default; DATABASE_URL (postgres://...) in production.
+# SQLite under var/ by default (`make run` creates the folder); DATABASE_URL
+# (postgres://...) in production.
 VAR_DIR = BASE_DIR / "var"
-VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
