@@ -1,6 +1,7 @@
 """With DEBUG off the site refuses to start half-configured."""
 
 import ast
+import io
 import os
 import re
 import shutil
@@ -9,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -209,3 +212,72 @@ def test_env_example_lists_exactly_the_variables_that_are_read():
     listed = set(re.findall(r"^# ([A-Z][A-Z0-9_]+)=", (PROJECT / ".env.example").read_text(), re.M))
     assert "SECRET_KEY" in listed and "GUNICORN_BIND" in listed
     assert listed == variables_read()
+
+
+@pytest.mark.parametrize(
+    "name, value, error_id",
+    [
+        ("RANKINGS_DEFAULT_WINDOW", "2h", "rankings.E001"),
+        ("RANKINGS_RECORDER", "memcached", "rankings.E002"),
+        ("RANKINGS_SITE_SIZE", 0, "rankings.E004"),
+        ("RANKINGS_READS_PER_ADDRESS", "20", "rankings.E004"),
+        ("RANKINGS_SECTION_LABEL", "", "rankings.E005"),
+        ("ARTICLES_PER_PAGE", -1, "articles.E001"),
+        ("PHOTO_RENDITION_WIDTHS", (320, "640"), "media.E001"),
+        ("PHOTO_RENDITION_WIDTHS", (), "media.E001"),
+        ("PHOTO_MAX_BYTES", 0, "media.E002"),
+        ("TWO_FACTOR_REQUIRED", "publisher", "signin.E001"),
+    ],
+)
+@pytest.mark.django_db  # `check` asks SQLite what it supports
+def test_manage_py_check_refuses_a_bad_app_setting(settings, name, value, error_id):
+    call_command("check", stdout=io.StringIO())
+    setattr(settings, name, value)
+    with pytest.raises(SystemCheckError, match=re.escape(error_id)):
+        call_command("check", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_the_redis_recorder_needs_a_redis(settings):
+    settings.RANKINGS_RECORDER = "redis"
+    settings.RANKINGS_REDIS_URL = ""
+    with pytest.raises(SystemCheckError, match=r"(?s)rankings\.E003.*Set RANKINGS_REDIS_URL"):
+        call_command("check", stdout=io.StringIO())
+
+
+def test_a_newsrooms_own_settings_module_changes_labels_and_is_checked(tmp_path):
+    (tmp_path / "paper_settings.py").write_text(
+        "from newsroom.settings import *  # noqa\n"
+        "RANKINGS_SITE_LABEL = 'LES PLUS LUS 📈'\n"
+        "RANKINGS_DEFAULT_WINDOW = '7d'\n"
+    )
+    env = {
+        "DEBUG": "true",
+        "PYTHONPATH": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "paper_settings",
+        "DATABASE_URL": sqlite_in(tmp_path),
+    }
+    printed = run_python(
+        ["-c", "from django.conf import settings as s; print(s.RANKINGS_SITE_LABEL)"], **env
+    )
+    assert printed.stdout.strip() == "LES PLUS LUS 📈", printed.stderr
+    assert run_python(["manage.py", "check"], **env).returncode == 0
+
+    (tmp_path / "paper_settings.py").write_text(
+        "from newsroom.settings import *  # noqa\nRANKINGS_DEFAULT_WINDOW = 'week'\n"
+    )
+    result = run_python(["manage.py", "check"], **env)
+    assert result.returncode != 0
+    assert "rankings.E001" in result.stderr
+    assert "1h, 24h, 7d, 30d" in result.stderr
+
+
+def test_a_setting_moved_out_of_the_environment_is_pointed_out(tmp_path):
+    result = run_python(
+        ["manage.py", "check"],
+        DEBUG="true",
+        RANKINGS_SITE_LABEL="MOST READ",
+        DATABASE_URL=sqlite_in(tmp_path),
+    )
+    assert "newsroom.W001" in result.stderr + result.stdout
+    assert "RANKINGS_SITE_LABEL" in result.stderr + result.stdout
