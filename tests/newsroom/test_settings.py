@@ -1,4 +1,5 @@
-"""With DEBUG off the site refuses to start half-configured."""
+"""Settings: read from the environment and .env, checked by each app; with DEBUG off the
+site refuses to start half-configured."""
 
 import ast
 import io
