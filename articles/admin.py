@@ -112,7 +112,6 @@ class ArticleAdmin(admin.ModelAdmin):
                     "owner",
                     "created_at",
                     "modified_at",
-                    "loaded_version",
                 ]
             },
         ),
