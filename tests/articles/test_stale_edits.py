@@ -12,7 +12,7 @@ from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 from tests.page_forms import form_data
 
-from .admin_forms import change_data, change_url
+from .admin_forms import CHANGELIST_URL, change_data, change_url
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,18 @@ def test_reloading_starts_from_the_saved_version(editor_client, alice):
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.headline == "First"
+
+
+def test_a_form_opened_before_the_publish_action_is_stale(editor_client, alice):
+    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    opened = change_data(editor_client, article, headline="Late edit")
+    action = form_data(alice.get(CHANGELIST_URL), form_id="changelist-form", action="publish")
+    action["_selected_action"] = [article.pk]
+    alice.post(CHANGELIST_URL, action)
+
+    response = editor_client.post(change_url(article), opened)
+
+    assert changes_named(response).startswith("Status (now “Published”); Publication time (now ")
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.headline != "Late edit"
