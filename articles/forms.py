@@ -6,10 +6,17 @@ from .models import Article
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The article form of the desk, with a guard against stale saves.
+    """The article form of the desk, with its guard against saving over someone else's save.
 
-    The admin offers each user only the statuses they may give the article
-    (`ArticleAdmin.formfield_for_dbfield`).
+    The admin lays these fields out (`ArticleAdmin.fieldsets`) and offers each user only
+    the statuses they may give the article (`ArticleAdmin.formfield_for_dbfield`).
+
+    The guard: the page carries the version of the article it was loaded with
+    (`loaded_version`). `clean()` locks the article's row and refuses the save when the
+    saved version is another, naming what changed (from `loaded_fingerprint`, see
+    articles/stale_edits.py); the lock holds until the admin's transaction ends, so two
+    saves of one version cannot both pass. The save itself moves the version on in its
+    one UPDATE (`Article.save()`). Validate a bound form inside a transaction.
     """
 
     # What cleaning took out of the body, for the admin to tell the editor after saving.
@@ -61,10 +68,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk is not None:
+        if self.instance.pk is not None and "loaded_version" in cleaned_data:
             self._refuse_stale_copy(cleaned_data)
-            # The model's own optimistic lock checks this version once more on save.
-            self.instance.version = cleaned_data.get("loaded_version")
         return cleaned_data
 
     def _refuse_stale_copy(self, cleaned_data):
@@ -75,7 +80,9 @@ class ArticleAdminForm(forms.ModelForm):
             .filter(pk=self.instance.pk)
             .first()
         )
-        if saved is None or saved.version == cleaned_data.get("loaded_version"):
+        if saved is None:
+            raise forms.ValidationError("Someone deleted this article after you opened it.")
+        if saved.version == cleaned_data["loaded_version"]:
             return
         changes = stale_edits.describe_changes(
             cleaned_data.get("loaded_fingerprint"), saved, ArticleAdminForm.Meta.fields

@@ -6,7 +6,9 @@ Every form here is the one the change page rendered, read back with its hidden i
 import html
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
@@ -124,3 +126,36 @@ def test_a_form_opened_before_the_publish_action_is_stale(editor_client, alice):
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert article.headline != "Late edit"
+
+
+def test_a_save_from_code_is_one_write_and_makes_open_forms_stale(editor_client):
+    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    opened = change_data(editor_client, article, summary="From the desk.")
+    copy = Article.objects.get(pk=article.pk)
+    copy.headline = "Corrected by a script"
+
+    with CaptureQueriesContext(connection) as queries:
+        copy.save()
+
+    writes = [query["sql"] for query in queries if not query["sql"].startswith("SELECT")]
+    assert len(writes) == 1, writes
+    assert writes[0].startswith("UPDATE")
+    assert copy.version == article.version + 1
+    assert Article.objects.get(pk=article.pk).version == copy.version
+
+    response = editor_client.post(change_url(article), opened)
+    assert changes_named(response) == "Headline (now “Corrected by a script”)"
+
+
+def test_an_admin_save_moves_the_version_on_in_its_one_update(editor_client):
+    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    data = change_data(editor_client, article, headline="New headline")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert editor_client.post(change_url(article), data).status_code == 302
+
+    article_updates = [
+        query["sql"] for query in queries if query["sql"].startswith('UPDATE "articles_article"')
+    ]
+    assert len(article_updates) == 1, article_updates
+    assert Article.objects.get(pk=article.pk).version == article.version + 1
