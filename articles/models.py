@@ -226,18 +226,19 @@ class Article(models.Model):
     def save(self, **kwargs):
         """Save, moving the version of an existing article on in the same UPDATE.
 
-        Every save writes `version = version + 1` (with `update_fields` too), and reads
-        the new number back from that statement, as the bulk publish and unpublish in
-        articles/services.py bump it in theirs. A change form opened before any of these
-        writes is then refused as stale (articles/forms.py, the one check, which the
-        admin runs under a row lock). A save from code is not checked itself: like any
-        Django save, it replaces what is saved with this copy.
+        Every save writes `version = version + 1` (a save of some `update_fields` too),
+        and reads the new number back from that statement, as the bulk publish and
+        unpublish in articles/services.py bump it in theirs. A change form opened before
+        any of these writes is then refused as stale (articles/forms.py, the one check,
+        which the admin runs under a row lock). A save from code is not checked itself:
+        like any Django save, it replaces what is saved with this copy.
         """
         self.fill_publication_time()
-        if not self._state.adding:
+        update_fields = kwargs.get("update_fields")
+        if not self._state.adding and (update_fields is None or update_fields):
             self.version = F("version") + 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
         super().save(**kwargs)
 
     def get_absolute_url(self):

@@ -147,6 +147,18 @@ def test_a_save_from_code_is_one_write_and_makes_open_forms_stale(editor_client)
     assert changes_named(response) == "Headline (now “Corrected by a script”)"
 
 
+def test_a_save_of_some_fields_from_code_moves_the_version_on_too(editor_client):
+    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    opened = change_data(editor_client, article)
+    before = article.version
+    article.summary = "Trimmed by a script."
+    article.save(update_fields=["summary"])
+
+    assert article.version == Article.objects.get(pk=article.pk).version == before + 1
+    response = editor_client.post(change_url(article), opened)
+    assert changes_named(response) == "Summary (now “Trimmed by a script.”)"
+
+
 def test_an_admin_save_moves_the_version_on_in_its_one_update(editor_client):
     article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
     data = change_data(editor_client, article, headline="New headline")
