@@ -4,12 +4,15 @@ Every form here is the one the change page rendered, read back with its hidden i
 """
 
 import html
+import threading
+import time
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from articles.admin import ArticleAdmin
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 from tests.page_forms import form_data
@@ -171,3 +174,47 @@ def test_an_admin_save_moves_the_version_on_in_its_one_update(editor_client):
     ]
     assert len(article_updates) == 1, article_updates
     assert Article.objects.get(pk=article.pk).version == article.version + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_of_one_version_at_once_cannot_both_pass(editor, monkeypatch):
+    """The row lock in the check: on PostgreSQL, without it, both saves would pass.
+
+    (SQLite runs one write transaction at a time, so there it holds in any case.)
+    """
+    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    first, second = Client(), Client()
+    first.force_login(editor)
+    second.force_login(editor)
+    first_form = change_data(first, article, headline="First")
+    second_form = change_data(second, article, summary="Second")
+
+    # The first save stops a moment after its check has passed, before it writes.
+    checked = threading.Event()
+    save_model = ArticleAdmin.save_model
+
+    def slow_save_model(admin, request, obj, form, change):
+        if obj.headline == "First":
+            checked.set()
+            time.sleep(0.5)
+        save_model(admin, request, obj, form, change)
+
+    monkeypatch.setattr(ArticleAdmin, "save_model", slow_save_model)
+    answers = {}
+
+    def post_first():
+        try:
+            answers["first"] = first.post(change_url(article), first_form)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=post_first)
+    thread.start()
+    assert checked.wait(timeout=10)
+    answers["second"] = second.post(change_url(article), second_form)
+    thread.join()
+
+    assert answers["first"].status_code == 302
+    assert changes_named(answers["second"]) == "Headline (now “First”)"
+    article.refresh_from_db()
+    assert (article.headline, article.summary) == ("First", "What happened, in a sentence.")
