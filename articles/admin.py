@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.http import JsonResponse
 from django.urls import path, reverse
@@ -10,11 +12,12 @@ from media import renditions
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Byline, Section
-from .permissions import can_edit, can_edit_any, can_publish
+from .permissions import allowed_statuses, can_edit, can_edit_any, can_publish
 from .services import add_owner_byline, publish_articles, unpublish_articles
 from .widgets import TagAutocompleteWidget
 
 TAG_SUGGESTIONS = 10
+NOT_YOUR_STATUS = "Only an editor can give an article this status."
 
 
 @admin.register(Section)
@@ -112,7 +115,6 @@ class ArticleAdmin(admin.ModelAdmin):
                     "owner",
                     "created_at",
                     "modified_at",
-                    "loaded_version",
                 ]
             },
         ),
@@ -135,10 +137,20 @@ class ArticleAdmin(admin.ModelAdmin):
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"current_user": request.user})
+        # The form's fields are made for this request; tell them the article too.
+        kwargs["formfield_callback"] = partial(
+            self.formfield_for_dbfield, request=request, article=obj
+        )
+        return super().get_form(request, obj, change=change, **kwargs)
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
+    def formfield_for_dbfield(self, db_field, request, article=None, **kwargs):
+        if db_field.name == "status":
+            # Only what this user may give this article: any other status, posted by
+            # hand, is refused as an invalid choice.
+            allowed = allowed_statuses(request.user, article)
+            kwargs["choices"] = [(status.value, status.label) for status in allowed]
+            if not can_publish(request.user):
+                kwargs["error_messages"] = {"invalid_choice": NOT_YOUR_STATUS}
         if db_field.name == "tags":
             source = reverse("admin:articles_article_tag_suggestions")
             kwargs["widget"] = TagAutocompleteWidget(source_url=source)

@@ -1,89 +1,75 @@
 """Telling an editor what changed since they opened an article.
 
-The change form carries a fingerprint of the article as it was loaded: a short
-hash per field, tags and bylines included. When someone else saves first, the
-saved article's fingerprint is compared with it, naming exactly the fields the
-other person changed.
+The guard itself is the article's version number (articles/forms.py). This module
+words the refusal: the change form carries a fingerprint of the article as it was
+loaded, a short hash per field of the form (tags included) and of its bylines. When
+someone else saves first, the saved article's fingerprint is compared with it,
+naming exactly the fields the other person changed.
 """
 
 import hashlib
 import json
 
+from django.db import models
 from django.utils.text import Truncator
 
 from .formatting import newsroom_time
 
-FIELDS = [
-    "headline",
-    "subheadline",
-    "slug",
-    "section",
-    "dateline",
-    "summary",
-    "body",
-    "lead_photo",
-    "lead_photo_caption",
-    "lead_photo_credit",
-    "status",
-    "published_at",
-    "owner",
-]
+# Edited on the same page as the form's fields, in the bylines inline.
+BYLINES = "bylines"
 
 
-def _hashed_values(article):
-    """What is compared: ids for related objects, so renaming a section is no change here."""
-    values = {name: getattr(article, article._meta.get_field(name).attname) for name in FIELDS}
-    values.update(_related_lists(article))
-    return values
+def _value(article, name, *, shown):
+    if article.pk is None:
+        return ""
+    if name == "tags":
+        return ", ".join(sorted(article.tags.names()))
+    if name == BYLINES:
+        return ", ".join(b.author.name for b in article.bylines.select_related("author"))
+    field = article._meta.get_field(name)
+    if not shown:
+        # Ids for related objects, so renaming a section is no change here.
+        return getattr(article, field.attname)
+    if field.choices:
+        return getattr(article, f"get_{name}_display")()
+    value = getattr(article, name)
+    return newsroom_time(value) if isinstance(field, models.DateTimeField) else value
 
 
-def _shown_values(article):
-    """What the editor reads: names for related objects."""
-    values = {name: getattr(article, name) for name in FIELDS}
-    values.update(_related_lists(article))
-    return values
+def _values(article, fields, *, shown):
+    """{name: value} of `fields` and the bylines: names to read if `shown`, else ids."""
+    return {name: _value(article, name, shown=shown) for name in [*fields, BYLINES]}
 
 
-def _related_lists(article):
-    values = {}
-    values["tags"] = ", ".join(sorted(article.tags.names())) if article.pk else ""
-    values["bylines"] = (
-        ", ".join(b.author.name for b in article.bylines.select_related("author"))
-        if article.pk
-        else ""
-    )
-    return values
-
-
-def fingerprint(article):
+def fingerprint(article, fields):
     """{field: short hash of its value}, as JSON, for a hidden form field."""
     return json.dumps(
         {
             name: hashlib.sha256(str(value).encode()).hexdigest()[:16]
-            for name, value in _hashed_values(article).items()
+            for name, value in _values(article, fields, shown=False).items()
         },
         sort_keys=True,
     )
 
 
-def describe_changes(loaded_fingerprint, saved):
+def _label(article, name):
+    if name == BYLINES:
+        return "Bylines"
+    return str(article._meta.get_field(name).verbose_name).capitalize()
+
+
+def describe_changes(loaded_fingerprint, saved, fields):
     """A sentence naming who saved `saved`, when, and what they changed since the load."""
     try:
         loaded = json.loads(loaded_fingerprint or "{}")
     except ValueError:
         loaded = {}
-    current = json.loads(fingerprint(saved))
-    values = _shown_values(saved)
+    current = json.loads(fingerprint(saved, fields))
     changed = []
-    for name in values:
+    for name, value in _values(saved, fields, shown=True).items():
         if loaded.get(name) == current[name]:
             continue
-        label = (
-            name.capitalize()
-            if name in ("tags", "bylines")
-            else saved._meta.get_field(name).verbose_name.capitalize()
-        )
-        value = values[name]
+        label = _label(saved, name)
         if name == "body" or value in (None, ""):
             changed.append(label)
         else:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.formatting import newsroom_time
+from articles.forms import ArticleAdminForm
 from articles.models import Article
 from media.models import Photo
 from tests.factories import ArticleFactory, SectionFactory
@@ -78,6 +79,17 @@ def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter,
     assert '<span class="dateline">OSAKA —</span>' in article_html
 
 
+def test_the_change_page_carries_every_field_of_the_form_and_the_version_it_shows(
+    editor_client,
+):
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, tag_names=["港"])
+    data = change_data(editor_client, article)
+    posted_names = {name.removesuffix("_0").removesuffix("_1") for name in data}
+    assert set(ArticleAdminForm.Meta.fields) <= posted_names
+    assert data["loaded_version"] == str(article.version)
+    assert data["loaded_fingerprint"].startswith("{")
+
+
 def test_publishing_keeps_the_first_publication_time(editor_client):
     first = timezone.now() - datetime.timedelta(days=3)
     article = ArticleFactory(status=Article.Status.UNPUBLISHED, published_at=first)
@@ -90,9 +102,12 @@ def test_publishing_keeps_the_first_publication_time(editor_client):
 def test_the_first_publication_time_cannot_be_changed_once_out(editor_client):
     first = timezone.now() - datetime.timedelta(days=30)
     article = ArticleFactory(published_at=first)
+    page = editor_client.get(change_url(article))
+    assert 'name="published_at_0"' not in page.content.decode()
+    data = change_data(editor_client, article, headline="New headline")
+    # A hand-made POST emptying the time the page no longer offers.
     response = editor_client.post(
-        change_url(article),
-        change_data(article, published_at_0="", published_at_1="", headline="New headline"),
+        change_url(article), {**data, "published_at_0": "", "published_at_1": ""}
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -102,7 +117,8 @@ def test_the_first_publication_time_cannot_be_changed_once_out(editor_client):
 
 def test_marking_an_update_on_a_scheduled_article_changes_nothing_for_readers(editor_client):
     article = ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=3))
-    editor_client.post(change_url(article), change_data(article, mark_updated="on"))
+    data = change_data(editor_client, article, tick=["mark_updated"])
+    assert editor_client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.updated_at is None
 
@@ -113,6 +129,7 @@ def test_editor_schedules_an_article_for_later(editor_client):
     response = editor_client.post(
         change_url(article),
         change_data(
+            editor_client,
             article,
             status="published",
             published_at_0=later.strftime("%Y-%m-%d"),
@@ -130,7 +147,8 @@ def test_editor_schedules_an_article_for_later(editor_client):
 def test_a_substantive_update_is_marked_for_readers(editor_client):
     article = ArticleFactory()
     response = editor_client.post(
-        change_url(article), change_data(article, headline="Corrected", mark_updated="on")
+        change_url(article),
+        change_data(editor_client, article, headline="Corrected", tick=["mark_updated"]),
     )
     assert response.status_code == 302
     article.refresh_from_db()
