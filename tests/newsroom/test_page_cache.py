@@ -16,7 +16,7 @@ from articles.models import Article
 from newsroom.pagecache import page_key
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
 from tests.page_forms import form_data
-from tests.rankings.helpers import add_views, article_action_data
+from tests.rankings.helpers import article_action_data, record_views
 
 pytestmark = pytest.mark.django_db
 
@@ -310,11 +310,11 @@ def test_a_waiting_request_builds_the_page_itself_when_the_builder_gives_up(read
 def test_ranking_widgets_on_a_cached_page_follow_the_rankings_refresh(reader, story, settings):
     settings.RANKINGS_CACHE_SECONDS = 1
     other = ArticleFactory(headline="Zürich harbour bridge opens", section=story.section)
-    add_views(story, 50)
+    record_views(story, 50)
     url = other.get_absolute_url()
     assert "Climber: 大阪万博 ticket sales" not in reader.get(url).content.decode()
     climber = ArticleFactory(headline="Climber: 大阪万博 ticket sales", section=story.section)
-    add_views(climber, 500)
+    record_views(climber, 500)
     time.sleep(1.1)
     # The first reader after the ranking's interval still gets the old ranking, without
     # waiting for a new one: it is computed once that reader has the page.

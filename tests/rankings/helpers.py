@@ -54,8 +54,11 @@ def end_repeat_windows():
         RecentRead.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
 
 
-def add_views(article, views, *, hours_ago=0):
-    """Views in the bucket of the hour `hours_ago` hours back."""
+def record_views(article, views, *, hours_ago=0):
+    """Views of the article, as if counted in the hour `hours_ago` hours back.
+
+    Creates the (article, hour) bucket, which must not exist yet: a test's set-up, not
+    the counting's own rankings.buckets.add_views."""
     HourlyViews.objects.create(
         article=article,
         section_id=article.section_id,
