@@ -5,28 +5,19 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
-from tests.factories import ArticleFactory, SectionFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 from .helpers import record_views
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD_URL = reverse("admin:rankings_rankingdashboard_changelist")
-
-
-@pytest.fixture
-def analyst_client(client):
-    user = UserFactory(username="analyst")
-    user.groups.add(Group.objects.get(name="Analyst"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
