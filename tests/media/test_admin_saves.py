@@ -12,7 +12,7 @@ from tests.factories import PhotoFactory
 from tests.images import image_bytes
 from tests.page_forms import form_data
 
-from .admin_uploads import admin_upload
+from .admin_uploads import admin_upload, media_files
 from .files import jpeg_with_exif_text, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)  # renditions are made on commit
@@ -22,10 +22,6 @@ HOSTILE_TEXT = {
     "description": "Café\x00 in Zürich,\x07 at dusk\x1b\u202e  ".encode(),
     "artist": b"\x00Aiko Sato\r\n/ Newsroom\x00",
 }
-
-
-def stored_files(settings):
-    return sorted(p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
 
 
 def test_a_reporter_adds_a_photo_then_opens_it_and_the_library(reporter_client):
@@ -81,12 +77,12 @@ def test_a_failed_insert_from_the_add_page_leaves_no_file(
     data = image_bytes(size=(300, 200))
     first = add_photo(upload("first.jpg", data), alt_text="First", credit="A")
     monkeypatch.setattr("media.forms.find_duplicate", lambda *args, **kwargs: None)
-    before = stored_files(settings)
+    before = media_files(settings)
     response = admin_upload(photo_editor_client, upload("same.jpg", data))
     assert response.url == reverse("admin:media_photo_change", args=[first.pk])
     assert "added to the library a moment ago" in str(list(get_messages(response.wsgi_request)))
     assert list(Photo.objects.all()) == [first]
-    assert stored_files(settings) == before
+    assert media_files(settings) == before
 
 
 def test_a_failed_save_of_a_new_image_on_the_change_page_leaves_no_file(
@@ -96,14 +92,14 @@ def test_a_failed_save_of_a_new_image_on_the_change_page_leaves_no_file(
     photo = PhotoFactory()
     url = reverse("admin:media_photo_change", args=[photo.pk])
     monkeypatch.setattr("media.forms.find_duplicate", lambda *args, **kwargs: None)
-    before = stored_files(settings)
+    before = media_files(settings)
     data = form_data(photo_editor_client.get(url), form_id="photo_form")
     data["image"] = upload("taken-again.jpg", image_bytes(size=(300, 200)))
     response = photo_editor_client.post(url, data)
     assert response.url == reverse("admin:media_photo_change", args=[taken.pk])
     photo.refresh_from_db()
     assert default_storage.exists(photo.image.name)
-    assert stored_files(settings) == before
+    assert media_files(settings) == before
 
 
 def test_when_renditions_fail_the_editor_is_told_and_the_photo_stays(

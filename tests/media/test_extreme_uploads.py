@@ -8,15 +8,12 @@ from PIL import Image, ImageCms
 
 from media import renditions
 from media.models import Photo
+from tests.images import image_bytes
 
-from .admin_uploads import admin_upload, form_errors
-from .files import encoded, gif_with_a_giant_later_frame, png, truncated_jpeg, upload
+from .admin_uploads import admin_upload, form_errors, media_files
+from .files import SVG, encoded, gif_with_a_giant_later_frame, png, truncated_jpeg, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)  # renditions are made on commit
-
-
-def stored_files(settings):
-    return sorted(p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
 
 
 def huge_icc_jpeg():
@@ -35,7 +32,10 @@ def palette_with_transparency(size=(300, 200)):
 
 REFUSED = [
     ("empty.jpg", b"", "The submitted file is empty."),
+    ("notes.jpg", b"just some text, not a picture", "This file is not an image"),
+    ("drawing.svg", SVG, "This file is not an image"),
     ("cut.jpg", truncated_jpeg(), "damaged or incomplete"),
+    ("photo.jpg", image_bytes(format="PNG"), "a PNG image but its name ends in “.jpg”"),
     ("photo.png", encoded((300, 200), "JPEG"), "a JPEG image but its name ends in “.png”"),
     ("tall.png", png((1000, 20_000)), "20000 pixels high"),
     ("thread.png", png((1, 40_000_000), mode="1"), "40000000 pixels high"),
@@ -51,12 +51,12 @@ REFUSED = [
 def test_a_hostile_file_is_refused_with_the_reason_and_leaves_nothing(
     photo_editor_client, settings, name, data, message
 ):
-    before = stored_files(settings)
+    before = media_files(settings)
     response = admin_upload(photo_editor_client, upload(name, data))
     assert response.status_code == 200
     assert message in " ".join(form_errors(response)["image"])
     assert not Photo.objects.exists()
-    assert stored_files(settings) == before
+    assert media_files(settings) == before
 
 
 ACCEPTED = [

@@ -9,16 +9,13 @@ from media.models import Photo
 from tests.factories import ArticleFactory, PhotoFactory
 from tests.images import image_bytes
 
+from .admin_uploads import admin_upload, form_errors, media_files
 from .files import SVG, phone_jpeg, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)  # renditions are made on commit
 
 ADD_URL = reverse("admin:media_photo_add")
 LIST_URL = reverse("admin:media_photo_changelist")
-
-
-def all_media_files(settings):
-    return sorted(p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
 
 
 def post_photo(client, file, **fields):
@@ -50,18 +47,33 @@ def test_the_same_image_twice_is_refused_with_a_link_to_the_first(photo_editor_c
 
 
 def test_a_refused_upload_leaves_nothing_behind(photo_editor_client, settings):
-    before = all_media_files(settings)
+    before = media_files(settings)
     for name, data in [("x.svg", SVG), ("x.jpg", image_bytes(format="PNG")), ("x.jpg", b"")]:
         response = post_photo(photo_editor_client, upload(name, data), credit="C")
         assert response.status_code == 200
         assert "image" in response.context["adminform"].form.errors
     assert not Photo.objects.exists()
-    assert all_media_files(settings) == before
+    assert media_files(settings) == before
 
 
 def test_a_photo_without_credit_in_the_form_or_the_file_is_refused(photo_editor_client):
     response = post_photo(photo_editor_client, upload("plain.jpg", image_bytes()))
     assert "Give the photographer and agency." in response.content.decode()
+    assert not Photo.objects.exists()
+
+
+def test_a_photo_without_alt_text_is_refused(photo_editor_client):
+    response = admin_upload(photo_editor_client, upload("harbour.jpg", image_bytes()), alt_text="")
+    assert "alt_text" in form_errors(response)
+    assert not Photo.objects.exists()
+
+
+def test_an_image_over_the_pixel_limit_is_refused(photo_editor_client, settings):
+    settings.PHOTO_MAX_PIXELS = 100 * 100
+    response = admin_upload(
+        photo_editor_client, upload("harbour.jpg", image_bytes(size=(200, 200)))
+    )
+    assert "megapixels" in " ".join(form_errors(response)["image"])
     assert not Photo.objects.exists()
 
 
@@ -133,10 +145,10 @@ def test_adding_the_same_file_from_code_is_refused_and_leaves_no_file(settings):
 
     data = image_bytes(size=(300, 200))
     add_photo(upload("one.jpg", data), alt_text="One", credit="A")
-    before = all_media_files(settings)
+    before = media_files(settings)
     with pytest.raises(ValidationError):
         add_photo(upload("two.jpg", data), alt_text="Two", credit="B")
-    assert all_media_files(settings) == before
+    assert media_files(settings) == before
 
 
 def test_deleting_a_photo_from_code_removes_its_files():
