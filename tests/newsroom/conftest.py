@@ -1,6 +1,6 @@
 import pytest
 
-from tests.rankings.conftest import forget_redis_connection
+from tests.rankings.helpers import forget_redis_connection
 from tests.servers import BlackHole, own_redis_server
 
 
