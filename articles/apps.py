@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import pre_save
 
 
@@ -9,6 +10,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
+        from .checks import check_settings
         from .tags import give_tag_a_usable_slug
 
         pre_save.connect(give_tag_a_usable_slug, sender=Tag, dispatch_uid="usable_tag_slug")
+        checks.register(check_settings)

@@ -86,12 +86,19 @@ class Author(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, and not scheduled for later."""
+        """What readers may see: published, and not scheduled for later.
+
+        The one rule for "live"; Article.is_live is the same rule for one loaded article.
+        """
         return self.published_or_scheduled().filter(published_at__lte=timezone.now())
 
     def published_or_scheduled(self):
         """What readers see now or will see at its time, with nothing more done."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__isnull=False)
+
+    def in_section(self, section):
+        """Articles of one section; of every section when `section` is None."""
+        return self if section is None else self.filter(section=section)
 
     def next_scheduled_time(self):
         """When the next scheduled article goes live by itself, or None if none is waiting."""
@@ -255,7 +262,9 @@ class Article(models.Model):
 
     @property
     def is_live(self):
-        """True when readers can see the article now."""
+        """True when readers can see the article now: ArticleQuerySet.published() would
+        list it. That QuerySet is the rule; this says it for an article already loaded,
+        without a query, and a test keeps the two in agreement."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None

@@ -1,11 +1,10 @@
-"""The desk's roles as groups: Reporter, Editor and Photo editor.
+"""The editorial desk's share of the roles: who may do what with articles.
 
-Created by a data migration. Any app may define ROLES in its own `roles` module
-(rankings adds the Analyst); `manage.py sync_roles` grants them all again, for
-example after someone removed a permission from a group by hand.
+Reporters write, Editors run the desk (sections, authors, bylines, tags, and the
+users list to choose an article's owner), and every role may view articles, so a
+Photo editor can preview the stories its photos run with. The photo library's share
+is in `media/roles.py`; `newsroom/roles.py` merges every app's.
 """
-
-from django.contrib.auth.management import create_permissions
 
 ROLES = {
     "Reporter": [
@@ -14,8 +13,6 @@ ROLES = {
         "articles.view_article",
         "articles.view_section",
         "articles.view_author",
-        "media.add_photo",
-        "media.view_photo",
     ],
     "Editor": [
         "articles.add_article",
@@ -36,48 +33,11 @@ ROLES = {
         "articles.change_byline",
         "articles.delete_byline",
         "articles.view_byline",
-        "media.add_photo",
-        "media.change_photo",
-        "media.view_photo",
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.delete_tag",
         "taggit.view_tag",
         "auth.view_user",
     ],
-    "Photo editor": [
-        "media.add_photo",
-        "media.change_photo",
-        "media.delete_photo",
-        "media.view_photo",
-        "articles.view_article",
-    ],
+    "Photo editor": ["articles.view_article"],
 }
-
-
-def grant_roles(apps, roles):
-    """Create the groups in `roles` and give them their permissions. `apps` may be historical.
-
-    Only adds: a group keeps permissions granted elsewhere, such as another app's
-    share of the same role.
-    """
-    app_labels = {code.split(".")[0] for codes in roles.values() for code in codes}
-    for app_label in sorted(app_labels):
-        # Permissions are normally created after all migrations; the groups need
-        # them now. create_permissions skips an app without a models module, as
-        # the migration state's app stubs appear to be.
-        app_config = apps.get_app_config(app_label)
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = models_module or True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in roles.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for code in codes:
-            app_label, codename = code.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )

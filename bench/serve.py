@@ -162,7 +162,7 @@ def time_rankings(runs):
     from django.test import override_settings
 
     from articles.models import Section
-    from rankings.selectors import top_articles
+    from rankings.cached import top_articles
     from rankings.windows import WINDOWS
 
     section = Section.objects.get(slug="politics")

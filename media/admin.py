@@ -9,7 +9,8 @@ from django.utils.text import Truncator
 from . import renditions
 from .forms import PhotoForm
 from .models import Photo
-from .services import discard_files, find_duplicate, photo_saved, store_new_image
+from .photo_files import discard_files, photo_saved, store_new_image
+from .services import find_duplicate
 
 
 class AddedMeanwhile(Exception):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class MediaConfig(AppConfig):
@@ -8,8 +9,9 @@ class MediaConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from .checks import check_settings
         from .models import Photo
-        from .services import delete_photo_files
+        from .photo_files import delete_photo_files
 
         post_delete.connect(
             lambda sender, instance, **kwargs: delete_photo_files(instance),
@@ -17,3 +19,4 @@ class MediaConfig(AppConfig):
             weak=False,
             dispatch_uid="media.delete_photo_files",
         )
+        checks.register(check_settings)

@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.contrib.admin import AdminSite
+from django.urls import path, reverse
 from django.views.decorators.csp import csp_override
+from django.views.generic import RedirectView
 
+from rankings.dashboard import PERMISSION as RANKINGS_PERMISSION
+from rankings.dashboard import dashboard_view
 from signin.policy import pending_step
 
 
@@ -14,6 +18,9 @@ class NewsroomAdminSite(AdminSite):
 
     Only a user who has also given any second factor they owe gets in (the
     SecondStepMiddleware sends them to do so first).
+
+    Besides the models' pages, the site has the ranking dashboard
+    (rankings/dashboard.py), listed with the rankings' models for whoever may read it.
     """
 
     site_header = f"{settings.NEWSROOM_NAME}: editorial desk"
@@ -25,3 +32,39 @@ class NewsroomAdminSite(AdminSite):
 
     def admin_view(self, view, cacheable=False):
         return csp_override(settings.ADMIN_CSP)(super().admin_view(view, cacheable))
+
+    def get_urls(self):
+        dashboard = f"{self.name}:rankings_dashboard"
+        return [
+            path(
+                "rankings/dashboard/",
+                self.admin_view(dashboard_view),
+                {"admin_site": self},
+                name="rankings_dashboard",
+            ),
+            # Its address while it was a model's page; bookmarks and shared links keep working.
+            path(
+                "rankings/rankingdashboard/",
+                RedirectView.as_view(pattern_name=dashboard, query_string=True, permanent=True),
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        if request.user.has_perm(RANKINGS_PERMISSION):
+            for app in app_list:
+                if app["app_label"] == "rankings":
+                    app["models"].insert(0, self._dashboard_entry())
+        return app_list
+
+    def _dashboard_entry(self):
+        """The ranking dashboard as the index and the navigation list a model."""
+        return {
+            "name": "Ranking dashboard",
+            "object_name": "RankingDashboard",
+            "perms": {"view": True},
+            "admin_url": reverse("admin:rankings_dashboard", current_app=self.name),
+            "add_url": None,
+            "view_only": True,
+        }

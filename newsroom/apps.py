@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.core import checks
 
 
 class NewsroomConfig(AppConfig):
@@ -10,11 +11,13 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from . import after_response, content_version, logs
+        from .checks import check_environment
 
         after_response.connect()
         # After the work above, so what that work logs still carries the request's id.
         logs.connect()
         content_version.connect()
+        checks.register(check_environment)
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

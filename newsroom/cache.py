@@ -16,7 +16,7 @@ During an outage:
 - Writes (set, add, delete, incr, touch, set_many, delete_many, clear) raise
   CacheUnavailable, a redis.ConnectionError. A caller that needs its write (an
   invalidation, a lock taken with add()) must learn it did not happen; callers
-  here catch it (rankings/selectors.py, the page cache).
+  here catch it (rankings/cached.py, the page cache).
 
 Only the connection errors trip the breaker: a Redis that answers with an error is
 up, and its error goes to the caller unchanged.

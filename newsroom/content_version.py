@@ -48,12 +48,7 @@ def current_version(cache, stored, *, now):
     The schedule is looked up in the database only when it is missing, when an edit
     came after it was computed, or when its time has come: once per such change.
     """
-    edits = stored.get(EDITS_KEY)
-    if edits is None:
-        # A random start: a counter lost (evicted, or Redis restarted) must not count
-        # up again to a version whose pages are still cached.
-        cache.add(EDITS_KEY, secrets.randbits(48), None)
-        edits = cache.get(EDITS_KEY)
+    edits = current_edits(cache, stored.get(EDITS_KEY))
     schedule = stored.get(SCHEDULE_KEY)
     if schedule is None or schedule[0] != edits or _has_come(schedule[1], now):
         # Computed under the edit count read before the query: a computation that
@@ -61,6 +56,17 @@ def current_version(cache, stored, *, now):
         schedule = (edits, next_scheduled_timestamp())
         cache.set(SCHEDULE_KEY, schedule, None)
     return f"{edits}:{schedule[1]}"
+
+
+def current_edits(cache, edits=None):
+    """The edit count alone, a new value after each committed edit; `edits` is the
+    value already read, if any. Cached rankings are kept under it (rankings.cached)."""
+    if edits is None:
+        # A random start: a counter lost (evicted, or Redis restarted) must not count
+        # up again to a version whose pages are still cached.
+        cache.add(EDITS_KEY, secrets.randbits(48), None)
+        edits = cache.get(EDITS_KEY)
+    return edits
 
 
 def _has_come(timestamp, now):
@@ -104,4 +110,3 @@ def connect():
     for name, signal in [("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)]:
         signal.connect(editorial_change, dispatch_uid=f"newsroom.content_version.{name}")
     articles_changed.connect(articles_changed_in_bulk, dispatch_uid="newsroom.content_version")
-

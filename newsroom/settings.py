@@ -1,13 +1,20 @@
-"""Settings for Newsroom, read from the environment.
+"""Settings for Newsroom.
 
-Every setting is listed, with its default, in `.env.example`; a `.env` file in the
-project folder fills in what the environment does not set. With DEBUG off the
-site refuses to start unless SECRET_KEY and ALLOWED_HOSTS are set, so a
-production deployment can never run on the local-development fallbacks below.
+Two kinds. What differs per deployment (secrets, hosts, the database and Redis,
+storage, cache times, the time zone, the paper's name, security and sign-in policy)
+comes from the environment through `newsroom/env.py`; `.env.example` lists each
+variable with its default, and a `.env` file in the project folder fills in what the
+environment does not set. With DEBUG off the site refuses to start unless SECRET_KEY
+and ALLOWED_HOSTS are set, so a production deployment can never run on the
+local-development fallbacks below.
+
+The rest are plain Django settings with the defaults below (labels, sizes, the
+rankings' default window, the photo widths, the counting rules): a newsroom changes
+them in a settings module of its own that imports this one (see the README's
+"Settings"). Each app checks its own with system checks (its `checks.py`).
 """
 
 import datetime
-import os
 import zoneinfo
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,56 +22,14 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from dotenv import load_dotenv
 
+from newsroom.env import env_bool, env_int, env_list, env_str
 from newsroom.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def load_env_file(path):
-    """KEY=VALUE lines from `path`, for variables the environment does not already set."""
-    if not path.is_file():
-        return
-    for line in path.read_text().splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, value = line.split("=", 1)
-        os.environ.setdefault(key.strip(), value.strip().strip("\"'"))
-
-
-load_env_file(BASE_DIR / ".env")
-
-
-def env_str(name, default=""):
-    """The variable's value; set but empty means unset, as in a .env line `NAME=`."""
-    return os.environ.get(name) or default
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_list(name, default=()):
-    value = os.environ.get(name, "")
-    items = [item.strip() for item in value.split(",") if item.strip()]
-    return items or list(default)
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "")
-    try:
-        return int(value) if value else default
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
+# Variables the environment already sets win; values are taken as written (no ${NAME}).
+load_dotenv(BASE_DIR / ".env", override=False, interpolate=False)
 
 DEBUG = env_bool("DEBUG")
 
@@ -149,9 +114,9 @@ TEMPLATES = [
 # Widgets render through TEMPLATES, so templates/ can hold widget templates too.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-# SQLite under var/ by default; DATABASE_URL (postgres://...) in production.
+# SQLite under var/ by default (`make run` creates the folder); DATABASE_URL
+# (postgres://...) in production.
 VAR_DIR = BASE_DIR / "var"
-VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
@@ -222,7 +187,8 @@ except (zoneinfo.ZoneInfoNotFoundError, ValueError):
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "The Daily Newsroom")
 # How the public site writes a time: "17:25 JST, April 4, 2025".
 NEWSROOM_TIME_FORMAT = "H:i T, F j, Y"
-ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 20)
+# Articles per page on the home, section, tag and author pages.
+ARTICLES_PER_PAGE = 20
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", VAR_DIR / "static"))
@@ -244,14 +210,13 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", VAR_DIR / "media"))
 # Let Django itself serve uploads: on for local development; in production the
 # web server or object storage serves MEDIA_URL instead.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
-# Refuse images larger than this many pixels (a decompression bomb guard) or bytes.
+# Refuse images larger than this many pixels (a decompression bomb guard) or bytes:
+# what the web processes' memory and the proxy's upload limit allow.
 PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 25_000_000)
 # The widths photos are rendered at, for srcset (the original shape and the 16:9 card).
-PHOTO_RENDITION_WIDTHS = tuple(
-    int(width)
-    for width in env_list("PHOTO_RENDITION_WIDTHS", ["320", "640", "960", "1280", "1920"])
-)
+# After changing them, run `manage.py make_renditions`.
+PHOTO_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 
 # Staff sign in through the admin (see signin/ and the README's "Signing in").
 LOGIN_URL = "admin:login"
@@ -277,8 +242,6 @@ AXES_CLIENT_IP_CALLABLE = "newsroom.client.client_block"
 # "publishers": whoever may publish articles or manage users; "staff": every staff
 # login; "none": nobody (the local default). Anyone who has set it up uses it.
 TWO_FACTOR_REQUIRED = env_str("TWO_FACTOR_REQUIRED", "none" if DEBUG else "publishers")
-if TWO_FACTOR_REQUIRED not in {"publishers", "staff", "none"}:
-    raise ImproperlyConfigured("TWO_FACTOR_REQUIRED must be publishers, staff or none.")
 OTP_TOTP_ISSUER = NEWSROOM_NAME
 OTP_WEBAUTHN_RP_NAME = NEWSROOM_NAME
 # Passkeys belong to the host name the desk is reached at.
@@ -344,37 +307,35 @@ LOGGING = logging_config(log_format=LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# Access ranking (see rankings/ and the README).
+# Access ranking (see rankings/ and the README). Where counted reads go: "database"
+# or "redis".
 RANKINGS_RECORDER = env_str("RANKINGS_RECORDER", "database")
-if RANKINGS_RECORDER not in {"database", "redis"}:
-    raise ImproperlyConfigured("RANKINGS_RECORDER must be 'database' or 'redis'.")
 # Redis for the ranking's own state: repeat-reader counters, and the Redis
 # recorder's hour counters. Best a database of its own, since clearing a Django
 # cache empties its whole Redis database.
 RANKINGS_REDIS_URL = env_str("RANKINGS_REDIS_URL", REDIS_URL)
-if RANKINGS_RECORDER == "redis" and not RANKINGS_REDIS_URL:
-    raise ImproperlyConfigured("RANKINGS_RECORDER=redis needs RANKINGS_REDIS_URL or REDIS_URL.")
 RANKINGS_REDIS_TIMEOUT = 0.25
 # How long a page's view token stays valid: longer than any cache keeps the page.
 RANKINGS_TOKEN_MAX_AGE = env_int("RANKINGS_TOKEN_MAX_AGE", 6 * 3600)
-# A reader's second read of an article within this many seconds is not counted.
-RANKINGS_REPEAT_WINDOW = env_int("RANKINGS_REPEAT_WINDOW", 30 * 60)
-# At most this many counted reads of an article from one address per window, however
-# many user agents it shows (an office or a household shares one address).
-RANKINGS_READS_PER_ADDRESS = env_int("RANKINGS_READS_PER_ADDRESS", 20)
 # The request header (as in request.META) our own proxy puts the client address
 # in, e.g. HTTP_X_FORWARDED_FOR; its last entry is used. Empty: REMOTE_ADDR.
 RANKINGS_CLIENT_IP_HEADER = env_str("RANKINGS_CLIENT_IP_HEADER")
 RANKINGS_CACHE_SECONDS = env_int("RANKINGS_CACHE_SECONDS", 60)
 RANKINGS_HOURLY_RETENTION_DAYS = env_int("RANKINGS_HOURLY_RETENTION_DAYS", 90)
-RANKINGS_DEFAULT_WINDOW = env_str("RANKINGS_DEFAULT_WINDOW", "24h")
-if RANKINGS_DEFAULT_WINDOW not in {"1h", "24h", "7d", "30d"}:
-    raise ImproperlyConfigured("RANKINGS_DEFAULT_WINDOW must be one of 1h, 24h, 7d, 30d.")
-RANKINGS_SECTION_LABEL = env_str("RANKINGS_SECTION_LABEL", "POPULAR ARTICLE")
-RANKINGS_SITE_LABEL = env_str("RANKINGS_SITE_LABEL", "ACCESS RANKING")
-RANKINGS_SECTION_SIZE = env_int("RANKINGS_SECTION_SIZE", 5)
-RANKINGS_SITE_SIZE = env_int("RANKINGS_SITE_SIZE", 10)
-RANKINGS_PAGE_SIZE = env_int("RANKINGS_PAGE_SIZE", 30)
+# What counts as a read, the same in every deployment: a reader's second read of an
+# article within this many seconds is not counted, and at most this many reads of an
+# article from one address count per window, however many user agents it shows (an
+# office or a household shares one address).
+RANKINGS_REPEAT_WINDOW = 30 * 60
+RANKINGS_READS_PER_ADDRESS = 20
+# The window of the widgets and the ranking page's first tab (a key of
+# rankings/windows.py), the widgets' labels and sizes, and the ranking page's length.
+RANKINGS_DEFAULT_WINDOW = "24h"
+RANKINGS_SECTION_LABEL = "POPULAR ARTICLE"
+RANKINGS_SITE_LABEL = "ACCESS RANKING"
+RANKINGS_SECTION_SIZE = 5
+RANKINGS_SITE_SIZE = 10
+RANKINGS_PAGE_SIZE = 30
 
 # Django tasks (rankings.tasks): run where they are enqueued, unless a deployment
 # configures a queue backend (e.g. django-tasks-db) and a worker.

@@ -1,19 +1,25 @@
-from django.conf import settings
+"""Past days' top tens in the admin. The ranking dashboard is a page of the admin site
+itself (rankings/dashboard.py, added in NewsroomAdminSite.get_urls)."""
+
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
-from django.utils import timezone
 
-from .dashboard import DashboardForm, dashboard
-from .exports import dashboard_csv
-from .models import RankingDashboard, RankingSnapshot
+from .dashboard import PERMISSION
+from .models import RankingSnapshot
 
 
-class RankingsPermissionMixin:
+@admin.register(RankingSnapshot)
+class RankingSnapshotAdmin(admin.ModelAdmin):
     """Read-only, for holders of rankings.view_rankings (Analysts and Editors)."""
 
+    list_display = ["day", "scope", "rank", "article_headline", "article_section", "views"]
+    list_filter = ["day", "section"]
+    date_hierarchy = "day"
+    list_select_related = ["section"]
+    ordering = ["-day", "section__position", "rank"]
+    list_per_page = 100
+
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("rankings.view_rankings")
+        return request.user.has_perm(PERMISSION)
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
@@ -26,49 +32,6 @@ class RankingsPermissionMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(RankingDashboard)
-class RankingDashboardAdmin(RankingsPermissionMixin, admin.ModelAdmin):
-    def changelist_view(self, request, extra_context=None):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        query = request.GET.copy()
-        if not query.get("window") and not query.get("start"):
-            query["window"] = settings.RANKINGS_DEFAULT_WINDOW
-        form = DashboardForm(query)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Access ranking",
-            "opts": self.model._meta,
-            "form": form,
-        }
-        if form.is_valid():
-            start, end, period = form.period(timezone.now())
-            section = form.cleaned_data["section"]
-            data = dashboard(start, end, section=section)
-            if request.GET.get("format") == "csv":
-                return dashboard_csv(data, period=period, section=section)
-            context.update(data, period=period, section=section, csv_query=self.csv_query(request))
-        return TemplateResponse(request, "admin/rankings/dashboard.html", context)
-
-    @staticmethod
-    def csv_query(request):
-        query = request.GET.copy()
-        query["format"] = "csv"
-        return query.urlencode()
-
-
-@admin.register(RankingSnapshot)
-class RankingSnapshotAdmin(RankingsPermissionMixin, admin.ModelAdmin):
-    """Past days' top tens, kept after their buckets are rolled up."""
-
-    list_display = ["day", "scope", "rank", "article_headline", "article_section", "views"]
-    list_filter = ["day", "section"]
-    date_hierarchy = "day"
-    list_select_related = ["section"]
-    ordering = ["-day", "section__position", "rank"]
-    list_per_page = 100
 
     @admin.display(description="Ranking", ordering="section")
     def scope(self, snapshot):

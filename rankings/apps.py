@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class RankingsConfig(AppConfig):
@@ -7,5 +8,7 @@ class RankingsConfig(AppConfig):
 
     def ready(self):
         from . import receivers
+        from .checks import check_settings
 
         receivers.connect()
+        checks.register(check_settings)

@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from .models import HourlyViews
 
@@ -11,6 +13,14 @@ from .models import HourlyViews
 def hour_of(moment):
     """The UTC hour a moment falls in: the key of its bucket."""
     return moment.astimezone(datetime.UTC).replace(minute=0, second=0, microsecond=0)
+
+
+def hourly_retention_start(now=None):
+    """The UTC midnight from which hourly buckets are kept; only daily rows before it."""
+    moment = (now or timezone.now()) - datetime.timedelta(
+        days=settings.RANKINGS_HOURLY_RETENTION_DAYS
+    )
+    return hour_of(moment).replace(hour=0)
 
 
 def add_views(article_id, section_id, hour, views=1):

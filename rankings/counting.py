@@ -15,7 +15,7 @@
 
 Where 4 and 5 happen (`count_read`): with RANKINGS_RECORDER=redis, in one Lua script
 in Redis (`rankings/live.py`), without SQL; while Redis cannot be reached, and with
-the database recorder, in one short database transaction (`rankings/recent_reads.py`
+the database recorder, in one short database transaction (`rankings/reader_markers.py`
 for the markers, unless Redis holds them, and `rankings/buckets.py` for the bucket).
 """
 
@@ -32,7 +32,7 @@ from django.utils import timezone
 from articles.models import Article
 from newsroom.client import address_block, client_address
 
-from . import live, recent_reads
+from . import live, reader_markers
 from .buckets import add_views, hour_of
 
 TOKEN_SALT = "rankings.view"
@@ -192,7 +192,7 @@ def _count_in_database(article_id, reader, address, now, *, markers_in_redis):
             # read stops costing a disk write.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        if not markers_in_redis and not recent_reads.mark(reader, address, now=now):
+        if not markers_in_redis and not reader_markers.mark(reader, address, now=now):
             transaction.set_rollback(True)
             return False
         add_views(article_id, section_id, hour_of(now))

@@ -1,214 +1,39 @@
-"""What the staff ranking dashboard and an article's admin page show."""
+"""The staff ranking dashboard: a page of the admin site, /admin/rankings/dashboard/
+(added in NewsroomAdminSite.get_urls), for holders of rankings.view_rankings:
+Analysts and Editors. The figures it shows come from stats.py."""
 
-import datetime
-from dataclasses import asdict, dataclass
-
-from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from articles.models import Section
+from .exports import dashboard_csv
+from .forms import DashboardForm
+from .stats import dashboard_table
 
-from .buckets import hour_of
-from .charts import bar_chart, sparkline
-from .models import DailyViews, HourlyViews
-from .selectors import (
-    RankedArticle,
-    hourly_retention_start,
-    published_articles,
-    rank,
-    ranked_order,
-    top_articles,
-    view_totals,
-)
-from .windows import WINDOWS, day_start
-
-TABLE_SIZE = 100
-PANEL_RANKS = 100
-MAX_RANGE_DAYS = 366
-# Days the dashboard accepts: no site counted reads before the first, and the
-# previous period, zone shifts and the day after the range stay far inside Python's
-# calendar (years 1 to 9999), where the arithmetic would overflow.
-FIRST_DAY = datetime.date(1970, 1, 1)
-LAST_DAY = datetime.date(2999, 12, 31)
-HOUR = datetime.timedelta(hours=1)
-DAY = datetime.timedelta(days=1)
+PERMISSION = "rankings.view_rankings"
 
 
-class DayInput(forms.DateInput):
-    """A date picker that offers only the days the dashboard accepts."""
-
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(attrs={"min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat()})
-
-
-class DashboardForm(forms.Form):
-    """A rolling window, or a range of whole days in the newsroom's zone; and a section."""
-
-    window = forms.ChoiceField(
-        choices=[(key, w.label) for key, w in WINDOWS.items()], required=False
-    )
-    start = forms.DateField(required=False, widget=DayInput(), label="From")
-    end = forms.DateField(required=False, widget=DayInput(), label="To")
-    section = forms.ModelChoiceField(
-        queryset=Section.objects.all(), required=False, empty_label="All sections"
-    )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if bool(start) != bool(end):
-            raise forms.ValidationError("Give both dates of the range, or neither.")
-        if start and end:
-            if not FIRST_DAY <= start <= LAST_DAY or not FIRST_DAY <= end <= LAST_DAY:
-                raise forms.ValidationError(
-                    f"Pick days between {FIRST_DAY:%B %-d, %Y} and {LAST_DAY:%B %-d, %Y}."
-                )
-            if start > end:
-                raise forms.ValidationError("The range must start before it ends.")
-            if (end - start).days >= MAX_RANGE_DAYS:
-                raise forms.ValidationError(f"A range may cover at most {MAX_RANGE_DAYS} days.")
-        return data
-
-    def period(self, now):
-        """(start, end, title) in UTC for the chosen window or range."""
-        data = self.cleaned_data
-        if data.get("start"):
-            start = day_start(data["start"])
-            end = day_start(data["end"] + datetime.timedelta(days=1))
-            return start, end, f"{data['start']:%B %-d, %Y} to {data['end']:%B %-d, %Y}"
-        window = WINDOWS[data.get("window") or settings.RANKINGS_DEFAULT_WINDOW]
-        start, end = window.span(now)
-        return start, end, window.label
+def dashboard_view(request, *, admin_site):
+    """A window or a range of days, and a section; ?format=csv downloads what is shown."""
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    query = request.GET.copy()
+    if not query.get("window") and not query.get("start"):
+        query["window"] = settings.RANKINGS_DEFAULT_WINDOW
+    form = DashboardForm(query)
+    context = {**admin_site.each_context(request), "title": "Access ranking", "form": form}
+    if form.is_valid():
+        start, end, period = form.period(timezone.now())
+        section = form.cleaned_data["section"]
+        data = dashboard_table(start, end, section=section)
+        if request.GET.get("format") == "csv":
+            return dashboard_csv(data, period=period, section=section)
+        context.update(data, period=period, section=section, csv_query=_csv_query(request))
+    return TemplateResponse(request, "admin/rankings/dashboard.html", context)
 
 
-@dataclass(frozen=True)
-class DashboardRow(RankedArticle):
-    share: float  # of all views in the period, 0 to 1
-    change: str
-    chart: str
-
-    @property
-    def share_percent(self):
-        return self.share * 100
-
-
-def rank_positions(start, end, *, section=None):
-    """{article_id: rank} of every article read in [start, end), ranked as a ranking is."""
-    order = ranked_order(view_totals(start, end, section=section))
-    return {pk: position for position, pk in enumerate(order, start=1)}
-
-
-def dashboard(start, end, *, section=None):
-    """The ranked rows with shares, rank changes and charts, and the period's totals."""
-    totals = view_totals(start, end, section=section)
-    rows = rank(start, end, section=section, limit=TABLE_SIZE, totals=totals)
-    total_views = sum(totals.values())
-    previous = rank_positions(start - (end - start), start, section=section)
-    # Hour by hour up to a week, while hourly buckets are kept; by day otherwise.
-    step = HOUR if end - start <= 7 * DAY and start >= hourly_retention_start() else DAY
-    series = view_series([row.article_id for row in rows], start, end, step=step)
-    return {
-        "rows": [
-            DashboardRow(
-                **asdict(row),
-                share=row.views / total_views if total_views else 0,
-                change=_change(row.rank, previous.get(row.article_id)),
-                chart=sparkline(series[row.article_id], label=f"Views of “{row.headline}”"),
-            )
-            for row in rows
-        ],
-        "total_views": total_views,
-        "articles_read": len(totals),
-    }
-
-
-def _change(rank_now, rank_before):
-    if rank_before is None:
-        return "new"
-    if rank_before == rank_now:
-        return "="
-    return (
-        f"up {rank_before - rank_now}"
-        if rank_before > rank_now
-        else f"down {rank_now - rank_before}"
-    )
-
-
-def view_series(article_ids, start, end, *, step):
-    """{article_id: [views per step]} over [start, end).
-
-    Hourly buckets fall into the step they start in, while they are kept; before
-    hourly retention, daily rows count only in day-sized steps, at their UTC midnight.
-    """
-    steps = max(int((end - start) / step), 1)
-    series = {pk: [0] * steps for pk in article_ids}
-
-    def add(pk, moment, views):
-        index = int((moment - start) / step)
-        if 0 <= index < steps:
-            series[pk][index] += views
-
-    cutoff = hourly_retention_start()
-    hourly = HourlyViews.objects.between(max(start, cutoff), end).filter(article__in=article_ids)
-    for pk, hour, views in hourly.values_list("article", "hour", "views"):
-        add(pk, hour, views)
-    if step >= DAY and start < cutoff:
-        daily = DailyViews.objects.between(start.date(), min(end, cutoff).date())
-        for pk, day, views in daily.filter(article__in=article_ids).values_list(
-            "article", "day", "views"
-        ):
-            add(pk, datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC), views)
-    return series
-
-
-def article_panel(article, *, now=None):
-    """An article's views per hour for 48 hours and per day since publication, and its ranks."""
-    now = now or timezone.now()
-    end = hour_of(now) + HOUR
-    hours_start = end - 48 * HOUR
-    hourly = view_series([article.pk], hours_start, end, step=HOUR)[article.pk]
-
-    today = timezone.localdate(now)
-    first_day = timezone.localdate(article.published_at) if article.published_at else today
-    first_day = max(first_day, today - datetime.timedelta(days=MAX_RANGE_DAYS - 1))
-    days_start = day_start(first_day)
-    days = (today - first_day).days + 1
-    daily = view_series([article.pk], days_start, days_start + days * DAY, step=DAY)[article.pk]
-
-    # Ranks come from the cached rankings, so opening an article costs no ranking query
-    # most of the time; an article below PANEL_RANKS shows no rank.
-    ranks = [
-        (
-            window.label,
-            _position(top_articles(key, limit=PANEL_RANKS), article.pk),
-            _position(top_articles(key, section=article.section, limit=PANEL_RANKS), article.pk),
-        )
-        for key, window in WINDOWS.items()
-    ]
-    return {
-        "hourly_chart": bar_chart(
-            [
-                (f"{timezone.localtime(hours_start + i * HOUR):%b %-d %H:00}", views)
-                for i, views in enumerate(hourly)
-            ],
-            label="Views per hour, last 48 hours",
-        ),
-        "daily_chart": bar_chart(
-            [
-                (f"{first_day + datetime.timedelta(days=i):%b %-d}", views)
-                for i, views in enumerate(daily)
-            ],
-            label="Views per day since publication",
-        ),
-        "total_48h": sum(hourly),
-        "total": sum(daily),
-        "ranks": ranks,
-        "is_live": published_articles().filter(pk=article.pk).exists(),
-    }
-
-
-def _position(ranking, article_id):
-    return next((item.rank for item in ranking if item.article_id == article_id), None)
+def _csv_query(request):
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return query.urlencode()

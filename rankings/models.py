@@ -164,12 +164,3 @@ class FlushedBatch(models.Model):
 
     def __str__(self):
         return self.batch
-
-
-class RankingDashboard(HourlyViews):
-    """The staff ranking dashboard's place in the admin; it reads the buckets."""
-
-    class Meta:
-        proxy = True
-        verbose_name = "ranking dashboard"
-        verbose_name_plural = "ranking dashboard"

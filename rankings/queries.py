@@ -1,9 +1,12 @@
-"""Reads over the view buckets: QuerySet methods, and the span a ranking reads.
+"""The ranking queries: `rank()`, the QuerySets of the view buckets, and the span a
+ranking reads.
 
 A span of time is read from two tables: the daily rows of whole UTC days already
 rolled up, and the hourly buckets for everything else (the partial days at its
 edges, and whole days not rolled up yet). `Span.top` finds the most-read articles
-without summing every article in the span; `Span.totals` sums them all.
+without summing every article in the span; `Span.totals` sums them all. The cost of
+a ranking follows the hours and days in its span, never the number of views ever
+recorded: each bucket is one row however many views it holds.
 """
 
 import datetime
@@ -48,6 +51,66 @@ class DailyViewsQuerySet(BucketQuerySet):
     def between(self, first_day, end_day):
         """Days from first_day up to, not including, end_day."""
         return self.filter(day__gte=first_day, day__lt=end_day)
+
+
+@dataclass(frozen=True)
+class RankedArticle:
+    """One line of a ranking."""
+
+    rank: int
+    article_id: int
+    headline: str
+    url: str
+    section: str
+    published_at: datetime.datetime
+    views: int
+
+    @classmethod
+    def of(cls, rank, article, views):
+        """The line for `article` (its section selected with it)."""
+        return cls(
+            rank=rank,
+            article_id=article.pk,
+            headline=article.headline,
+            url=article.get_absolute_url(),
+            section=article.section.name,
+            published_at=article.published_at,
+            views=views,
+        )
+
+
+def rank(start, end, *, section=None, limit=None, totals=None):
+    """[RankedArticle] of the most-read published articles in [start, end) in UTC, most
+    views first, site-wide or in one section.
+
+    With a limit, only the articles that can reach it are summed (Span.top); without,
+    every article read in the span. `totals` (Span.totals of the same span, when the
+    caller has them) are ranked instead of read again. One more query fetches the
+    articles.
+    """
+    if totals is not None:
+        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)[:limit]]
+    elif limit:
+        ranked = Span.of(start, end).top(section, limit=limit)
+    else:
+        totals = Span.of(start, end).totals(section)
+        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)]
+    if not ranked:
+        return []
+    articles = Article.objects.select_related("section").in_bulk([pk for pk, _ in ranked])
+    return [
+        RankedArticle.of(position, articles[pk], views)
+        for position, (pk, views) in enumerate(ranked, start=1)
+    ]
+
+
+def ranked_order(totals, published=None):
+    """Article ids of {article_id: views} by views, ties to the more recently published:
+    the order of every ranking. `published` is {article_id: publication time}; without
+    it, one query reads those times."""
+    if published is None:
+        published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
+    return sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
 
 
 @dataclass(frozen=True)
@@ -137,8 +200,7 @@ class Span:
                 return [(pk, totals[pk]) for pk in order]
             per_place *= 4
         totals = self.totals(section)
-        published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
-        return [(pk, totals[pk]) for pk in ranked_order(totals, published)[:limit]]
+        return [(pk, totals[pk]) for pk in ranked_order(totals)[:limit]]
 
     def _leaders(self, section, per_place):
         """({article id: (floor, ceiling, publication time if live, else None)}, bound)
@@ -160,11 +222,6 @@ class Span:
             ceiling += views - last_of_full.get(place, 0)
             seen[article_id] = (floor + views, ceiling, published_at)
         return seen, bound
-
-
-def ranked_order(totals, published):
-    """Article ids by views, ties to the more recently published: every ranking's order."""
-    return sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
 
 
 def _first_rows(places, section, per_place):

@@ -1,6 +1,7 @@
-"""An article change reaches the rankings once it is committed: cached rankings go
-stale, and with the Redis recorder the live set learns what is live. Connected in
-RankingsConfig.ready."""
+"""An article change reaches the rankings once it is committed: the buckets follow a
+move to another section, and with the Redis recorder the live set learns what is
+live. (Cached rankings go stale through the site's edit count: see cached.py.)
+Connected in RankingsConfig.ready."""
 
 import functools
 
@@ -13,7 +14,6 @@ from articles.signals import articles_changed
 
 from . import live
 from .models import DailyViews, HourlyViews
-from .selectors import mark_rankings_stale
 
 
 def article_saved(instance, **kwargs):
@@ -23,9 +23,7 @@ def article_saved(instance, **kwargs):
 
 
 def article_changed(article_ids=(), **kwargs):
-    # After the commit: a ranking recomputed before it would still see the old article
-    # and be cached as new, and the live set would be rebuilt from the old state.
-    transaction.on_commit(mark_rankings_stale)
+    # After the commit: before it, the live set would be rebuilt from the old state.
     if settings.RANKINGS_RECORDER == "redis" and article_ids:
         transaction.on_commit(functools.partial(live.update_live_articles, list(article_ids)))
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from articles.models import Section
 
-from .buckets import hour_of
+from .buckets import hour_of, hourly_retention_start
 from .models import DailyViews, HourlyViews, RankingSnapshot, RolledUpDay
-from .selectors import hourly_retention_start, rank
+from .queries import rank
 from .windows import day_start
 
 SNAPSHOT_SIZE = 10

@@ -4,9 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from .cached import latest_articles, top_articles
 from .counting import InvalidToken, count_read, read_view_token
 from .forms import RankingFilterForm
-from .selectors import latest_articles, top_articles
 from .windows import WINDOWS
 
 
@@ -44,6 +44,7 @@ def ranking_page(request):
             "windows": WINDOWS.values(),
             "window": WINDOWS[window_key],
             "section": section,
+            "all_sections": section is None,  # each line then names its section
             "ranking": ranking,
             "fallback": [] if ranking else latest_articles(section=section, limit=10),
         },

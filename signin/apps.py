@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class SigninConfig(AppConfig):
@@ -14,5 +15,7 @@ class SigninConfig(AppConfig):
 
     def ready(self):
         from . import sessions
+        from .checks import check_settings
 
         sessions.connect_signals()
+        checks.register(check_settings)

@@ -1,8 +1,7 @@
 """The desk's roles as groups: Reporter, Editor and Photo editor."""
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
-
-from articles.roles import grant_roles
 
 # The roles as they were when this migration was written; later changes go in
 # migrations of their own (or `manage.py sync_roles`).
@@ -52,6 +51,31 @@ ROLES = {
         "articles.view_article",
     ],
 }
+
+
+def grant_roles(apps, roles):
+    """Create the groups in `roles` and add their permissions (a frozen copy: migrations
+    import no app code, which may change after they ran)."""
+    app_labels = {code.split(".")[0] for codes in roles.values() for code in codes}
+    for app_label in sorted(app_labels):
+        # Permissions are normally created after all migrations; the groups need them
+        # now. create_permissions skips an app without a models module, as the
+        # migration state's app stubs appear to be.
+        app_config = apps.get_app_config(app_label)
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for code in codes:
+            app_label, codename = code.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
 
 
 def create_roles(apps, schema_editor):

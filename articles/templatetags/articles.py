@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -23,11 +25,25 @@ def with_dateline(body, dateline):
 
 
 @register.simple_tag(takes_context=True)
-def canonical_url(context):
-    """This page's one address: the path, plus the page number past the first page."""
+def canonical_url(context, **query):
+    """This page's one address: the path, with the `query` that picks what it shows
+    (empty values left out) and the page number past the first page.
+
+    Like every simple tag's output, it is escaped where it is written: `&amp;`.
+    """
     request = context["request"]
     url = request.build_absolute_uri(request.path)
+    query = {name: value for name, value in query.items() if value not in (None, "")}
     page = context.get("page_obj")
     if page is not None and page.number > 1:
-        url += f"?page={page.number}"
-    return url
+        query["page"] = page.number
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def page_number(context):
+    """After a list's name in titles and headings: ", page 2"; nothing on its first page."""
+    page = context.get("page_obj")
+    if page is None or page.number == 1:
+        return ""
+    return f", page {page.number}"

@@ -3,8 +3,8 @@
 from django import template
 from django.conf import settings
 
+from ..cached import latest_articles, top_articles
 from ..counting import make_view_token
-from ..selectors import latest_articles, top_articles
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..dashboard import article_panel
+from ..stats import article_panel
 
 register = template.Library()
 

@@ -1,10 +1,13 @@
 """The public site as a reader sees it: what shows, what is hidden, and at what SQL cost."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
@@ -130,6 +133,13 @@ def test_an_empty_site_says_so(client):
     assert "No articles have been published yet." in response.content.decode()
 
 
+def test_a_site_with_one_article_shows_it_as_the_lead_and_no_empty_list(client):
+    ArticleFactory(headline="The only story")
+    html = client.get("/").content.decode()
+    assert "The only story" in html
+    assert 'class="empty"' not in html
+
+
 def test_lists_are_paginated_with_a_canonical_per_page(client, settings):
     for n in range(settings.ARTICLES_PER_PAGE + 3):
         ArticleFactory(published_at=timezone.now() - datetime.timedelta(minutes=n + 1))
@@ -140,6 +150,68 @@ def test_lists_are_paginated_with_a_canonical_per_page(client, settings):
     assert '<link rel="canonical" href="http://testserver/politics/?page=2">' in second
     assert client.get("/politics/?page=9").status_code == 404
     assert client.get("/politics/?page=abc").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url, title, heading",
+    [
+        (
+            "/",
+            "Latest news, page 2 · The Daily Newsroom",
+            "The Daily Newsroom: latest news, page 2",
+        ),
+        ("/politics/", "Politics, page 2 · The Daily Newsroom", "Politics"),
+        ("/tags/東京/", "東京, page 2 · The Daily Newsroom", "東京"),
+        ("/authors/mina-okafor/", "Mina Okafor, page 2 · The Daily Newsroom", "Mina Okafor"),
+    ],
+)
+def test_a_lists_later_pages_say_their_number_in_the_title(client, settings, url, title, heading):
+    author = AuthorFactory(name="Mina Okafor", slug="mina-okafor")
+    for n in range(settings.ARTICLES_PER_PAGE + 2):
+        ArticleFactory(
+            authors=[author],
+            tag_names=["東京"],
+            published_at=timezone.now() - datetime.timedelta(minutes=n + 1),
+        )
+    first = client.get(url).content.decode()
+    assert "page 1" not in first and ", page" not in first
+    second = client.get(url + "?page=2").content.decode()
+    assert f"<title>{title}</title>" in second
+    assert re.search(rf"<h1[^>]*>{heading}</h1>", second)
+
+
+def test_the_home_page_credits_every_photo_and_captions_the_lead(client):
+    ArticleFactory(
+        headline="Older story",
+        lead_photo=PhotoFactory(caption="Harbour at dawn", credit="Rin Abe"),
+        published_at=timezone.now() - datetime.timedelta(hours=3),
+    )
+    ArticleFactory(
+        headline="Lead story",
+        lead_photo=PhotoFactory(caption="Émile & Zoë at the café 🎉", credit="Kim Sato"),
+    )
+    html = client.get("/").content.decode()
+    lead = html.split('<section class="lead-story"')[1].split("</section>")[0]
+    assert '<figure class="lead-story__photo photo">' in lead
+    assert '<span class="photo__caption">Émile &amp; Zoë at the café 🎉</span>' in lead
+    assert '<span class="photo__credit">Kim Sato</span>' in lead
+    card = html.split('<figure class="card__photo">')[1].split("</figure>")[0]
+    assert '<span class="photo__credit">Rin Abe</span>' in card
+    assert "Harbour at dawn" not in html  # a card is too small for a caption
+
+
+@pytest.mark.parametrize(
+    "query, canonical",
+    [
+        ("", "/rankings/?window=24h"),
+        ("?section=business&window=7d&utm_source=x", "/rankings/?window=7d&amp;section=business"),
+        ("?window=30d&page=3", "/rankings/?window=30d"),
+    ],
+)
+def test_the_ranking_pages_canonical_names_its_window_and_section(client, query, canonical):
+    ArticleFactory(section=SectionFactory(name="Business", slug="business"))
+    html = client.get("/rankings/" + query).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{canonical}">' in html
 
 
 def test_a_tag_only_drafts_carry_is_not_public(client):
@@ -154,6 +226,33 @@ def test_the_not_found_page_is_a_page_of_the_site(client):
     assert "<title>Page not found · The Daily Newsroom</title>" in html
     assert '<meta name="description"' in html
     assert '<link rel="canonical"' in html
+
+
+def test_the_server_error_page_uses_the_collected_stylesheet_in_production(settings, tmp_path):
+    """Django renders 500.html without context; {% static %} still names the file that
+    production's manifest storage collected, and the site serves it."""
+    settings.ROOT_URLCONF = "tests.broken_urls"
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/broken/")
+
+    assert response.status_code == 500
+    policy = dict(part.split(" ", 1) for part in response["Content-Security-Policy"].split("; "))
+    assert policy["style-src"] == "'self'"
+    html = response.content.decode()
+    assert " style=" not in html and "<style" not in html
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)">', html)[1]
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", stylesheet)
+    css = client.get(stylesheet)
+    assert css.status_code == 200
+    assert css["Content-Type"].startswith("text/css")
+    assert b".error-page" in b"".join(css.streaming_content)
 
 
 def test_the_current_section_is_marked_in_the_navigation(client):

@@ -20,6 +20,8 @@ def test_reader_follows_a_link_from_the_home_page_to_an_article(page, live_serve
 
     page.goto(live_server.url)
     expect(page).to_have_title(re.compile("Daily Newsroom"))
+    expect(page.locator(".lead-story figcaption")).to_contain_text("Ana Costa, left, and Bo Lind")
+    expect(page.locator(".card__photo figcaption")).to_have_text("Kim Sato / Newsroom")
     page.get_by_role("link", name=article.headline).first.click()
 
     expect(page).to_have_url(live_server.url + article.get_absolute_url())

@@ -28,7 +28,7 @@ TODAY = timezone.localdate()
 @pytest.fixture
 def local(settings, tmp_path, roles):
     settings.DEBUG = True
-    settings.VAR_DIR = tmp_path
+    settings.VAR_DIR = tmp_path / "var"  # not there yet, as in a fresh clone
 
 
 def reads_on(article, day, views, hour=9):

@@ -3,8 +3,12 @@
 import csv
 import datetime
 import io
+from importlib import import_module
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -12,12 +16,13 @@ from django.utils import timezone
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
 from tests.factories import ArticleFactory, SectionFactory
+from tests.page_forms import form_data
 
 from .helpers import record_views
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_URL = reverse("admin:rankings_rankingdashboard_changelist")
+DASHBOARD_URL = reverse("admin:rankings_dashboard")
 
 
 @pytest.fixture
@@ -55,7 +60,10 @@ def test_analysts_see_rank_views_share_and_change(analyst_client, history):
 
 def test_the_dashboard_filters_by_section_and_date_range(analyst_client, history):
     business = history[2].section
-    response = analyst_client.get(DASHBOARD_URL, {"section": business.pk})
+    page = analyst_client.get(DASHBOARD_URL)
+    # Sections by slug, as on the public ranking page.
+    assert f'<option value="{business.slug}">Business</option>' in page.content.decode()
+    response = analyst_client.get(DASHBOARD_URL, form_data(page, section=business.slug))
     assert [r.headline for r in response.context["rows"]] == ["Newcomer"]
 
     today = timezone.localdate()
@@ -116,6 +124,26 @@ def test_reporters_and_photo_editors_cannot_see_it(client, reporter, photo_edito
         assert client.get(DASHBOARD_URL).status_code == 403
     client.force_login(editor)
     assert client.get(DASHBOARD_URL).status_code == 200
+
+
+def test_the_desk_lists_the_dashboard_for_those_who_may_read_it(
+    client, reporter, photo_editor, editor, analyst_client
+):
+    link = f'<a href="{DASHBOARD_URL}">Ranking dashboard</a>'
+    for page in (reverse("admin:index"), reverse("admin:app_list", args=["rankings"])):
+        assert link in analyst_client.get(page).content.decode()
+    # The navigation beside the admin's pages lists it too, as the page one is on.
+    current = f'<a href="{DASHBOARD_URL}" aria-current="page">Ranking dashboard</a>'
+    assert current in analyst_client.get(DASHBOARD_URL).content.decode()
+    for user, sees in ((editor, True), (reporter, False), (photo_editor, False)):
+        client.force_login(user)
+        assert (link in client.get(reverse("admin:index")).content.decode()) is sees, user
+
+
+def test_the_old_address_leads_to_the_dashboard(analyst_client, history):
+    response = analyst_client.get("/admin/rankings/rankingdashboard/?window=24h", follow=True)
+    assert response.redirect_chain == [(f"{DASHBOARD_URL}?window=24h", 301)]
+    assert [r.headline for r in response.context["rows"]] == ["Climber", "Faller", "Newcomer"]
 
 
 def test_an_articles_admin_page_shows_its_readers(editor_client, history):
@@ -208,7 +236,7 @@ def test_dates_at_the_edges_of_the_calendar_get_a_clear_message(
 ):
     business = history[2].section
     # What the browser sends from the filter form, with the Download CSV link's format.
-    query = {"window": "", "start": start, "end": end, "section": business.pk}
+    query = {"window": "", "start": start, "end": end, "section": business.slug}
     if output:
         query["format"] = output
     response = analyst_client.get(DASHBOARD_URL, query)
@@ -230,3 +258,21 @@ def test_the_first_and_last_days_allowed_give_a_result(analyst_client, history):
         assert response.status_code == 200
         assert response.context["rows"] == []
         assert response.context["total_views"] == 0
+
+
+def test_the_proxy_models_leftovers_go_and_every_grant_stays(roles):
+    """A site that had the dashboard as a proxy model: its migration to a page."""
+    migration = import_module("rankings.migrations.0008_ranking_dashboard_is_an_admin_page")
+    proxy = ContentType.objects.create(app_label="rankings", model="rankingdashboard")
+    leftover = Permission.objects.create(
+        content_type=proxy, codename="view_rankingdashboard", name="Can view ranking dashboard"
+    )
+    Group.objects.get(name="Analyst").permissions.add(leftover)
+
+    migration.forget_the_proxy(apps, schema_editor=None)
+
+    assert not ContentType.objects.filter(app_label="rankings", model="rankingdashboard").exists()
+    assert not Permission.objects.filter(codename="view_rankingdashboard").exists()
+    for role in ("Analyst", "Editor"):
+        grants = Group.objects.get(name=role).permissions.filter(content_type__app_label="rankings")
+        assert list(grants.values_list("codename", flat=True)) == ["view_rankings"], role

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from rankings.selectors import top_articles
+from rankings.cached import top_articles
 from tests.articles.admin_forms import CHANGELIST_URL, change_url
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
@@ -107,3 +107,19 @@ def test_a_change_still_uncommitted_does_not_refresh_the_rankings(
     for callback in callbacks:
         callback()
     assert GONE not in [item.headline for item in top_articles("24h")]
+
+
+def test_renaming_a_section_reaches_the_cached_rankings(
+    client, editor_client, cached_rankings, django_capture_on_commit_callbacks
+):
+    """Rankings are kept under the page cache's edit count: any edit readers see counts."""
+    section = cached_rankings[0].section
+    assert '<span class="meta">Politics</span>' in client.get("/rankings/").content.decode()
+    url = reverse("admin:articles_section_change", args=[section.pk])
+    page = editor_client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(url, form_data(page, name="Politique 🇫🇷"))
+    assert response.status_code == 302
+    html = client.get("/rankings/").content.decode()
+    assert '<span class="meta">Politique 🇫🇷</span>' in html
+    assert '<span class="meta">Politics</span>' not in html

@@ -17,10 +17,13 @@ from django.utils import timezone
 
 from newsroom.locks import named_lock
 from rankings import services
-from rankings.models import DailyViews, HourlyViews, RankingSnapshot
-from rankings.selectors import hourly_retention_start
+from rankings.buckets import hourly_retention_start
+from rankings.models import DailyViews, HourlyViews, RankingSnapshot, RecentRead
 from rankings.windows import day_start
 from tests.factories import ArticleFactory, SectionFactory
+
+from .conftest import forget_redis_connection
+from .helpers import browser, report_read, stored_reader_keys
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -169,3 +172,24 @@ def test_a_holder_whose_connection_drops_lets_go():
     started = time.monotonic()
     with named_lock("rollup_views"):
         assert time.monotonic() - started < 0.5
+
+
+@pytest.mark.django_db
+def test_the_daily_rollup_purges_expired_reader_markers(client, settings):
+    """Without Redis the markers are rows: the ones whose window has passed go daily."""
+    settings.RANKINGS_REDIS_URL = ""
+    forget_redis_connection()
+    article = ArticleFactory(headline="東京 Café ☕")
+    assert report_read(client, article, user_agent=browser(1)).status_code == 204
+    first = stored_reader_keys()  # the first reader's marker and its address's count
+    second = report_read(client, article, user_agent=browser(2), address="10.0.0.2")
+    assert second.status_code == 204
+    assert len(stored_reader_keys()) == 4
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    RecentRead.objects.filter(key__in=first).update(expires_at=an_hour_ago)
+
+    out = io.StringIO()
+    call_command("rollup_views", stdout=out)
+
+    assert "forgot 2 expired reader marker(s)" in out.getvalue()
+    assert len(stored_reader_keys()) == 2  # the second reader's, still in its window

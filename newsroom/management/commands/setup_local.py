@@ -80,6 +80,7 @@ class Command(BaseCommand):
     def ensure_logins(self):
         """Create missing logins; a password is made once and kept in var/ for later runs."""
         store = settings.VAR_DIR / "local-logins.json"
+        store.parent.mkdir(parents=True, exist_ok=True)
         passwords = json.loads(store.read_text()) if store.exists() else {}
         User = get_user_model()
         for username, group_name, author_name in LOCAL_LOGINS:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from newsroom.locks import named_lock
-from rankings.recent_reads import forget_expired_reads
+from rankings import reader_markers
 from rankings.services import roll_up_views
 
 
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         # One run at a time: a second waits, then finds the days already rolled up.
         with named_lock("rollup_views"):
             rolled = roll_up_views()
-            forgotten = forget_expired_reads()
+            forgotten = reader_markers.purge_expired()
         self.stdout.write(
             f"Rolled up {rolled} day(s); forgot {forgotten} expired reader marker(s)."
         )

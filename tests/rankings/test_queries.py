@@ -11,8 +11,9 @@ from django.utils import timezone
 from articles.models import Article
 from rankings import queries
 from rankings.buckets import hour_of
+from rankings.cached import latest_articles, top_articles
 from rankings.models import DailyViews, HourlyViews, RolledUpDay
-from rankings.selectors import latest_articles, rank, top_articles
+from rankings.queries import rank
 from rankings.services import roll_up_views
 from rankings.windows import WINDOWS
 from tests.factories import ArticleFactory, SectionFactory

@@ -1,5 +1,5 @@
-"""The repeat and cap counters in the RecentRead table, for a site without Redis
-(or while Redis cannot be reached).
+"""Reader markers: the repeat and cap counters in the RecentRead table, for a site
+without Redis (or while Redis cannot be reached).
 
 Each counter is one upsert that says in its answer whether the read was taken:
 INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING, on SQLite and PostgreSQL
@@ -75,7 +75,7 @@ def _sweep_expired(now):
     RecentRead.objects.filter(pk__in=list(expired), expires_at__lte=now).delete()
 
 
-def forget_expired_reads():
-    """Delete read counters whose window has passed; run daily by rollup_views."""
+def purge_expired():
+    """Delete the markers and counters whose window has passed; run daily by rollup_views."""
     deleted, _ = RecentRead.objects.filter(expires_at__lte=timezone.now()).delete()
     return deleted

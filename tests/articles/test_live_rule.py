@@ -1,0 +1,41 @@
+"""One rule for "readers can see it": Article.is_live says what published() lists."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2025, 4, 4, 9, 30, tzinfo=datetime.UTC)
+MOMENTS = {
+    "past": NOW - datetime.timedelta(days=1),
+    "now": NOW,
+    "future": NOW + datetime.timedelta(minutes=1),
+    "none": None,
+}
+
+
+def test_is_live_agrees_with_published_for_every_status_and_time(monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    grid = {}
+    for status in Article.Status.values:
+        for when, moment in MOMENTS.items():
+            article = ArticleFactory(
+                headline=f"東京 {status} {when} ☕", status=status, published_at=moment
+            )
+            grid[status, when] = Article.objects.get(pk=article.pk)
+
+    listed = set(Article.objects.published().values_list("pk", flat=True))
+    disagreements = {
+        key: article.is_live
+        for key, article in grid.items()
+        if article.is_live != (article.pk in listed)
+    }
+    assert disagreements == {}
+    # The grid reaches both answers. Published with no time means published now.
+    live = {key for key, article in grid.items() if article.is_live}
+    assert live == {("published", "past"), ("published", "now"), ("published", "none")}
