@@ -25,6 +25,11 @@ def roles(db):
         call_command("sync_roles", stdout=io.StringIO())
 
 
+# Staff, one fixture per role, each signing in with tests.factories.PASSWORD. These are
+# the only role fixtures: a test needing another user of a role adds it here. Usernames
+# outside ASCII on purpose; the superuser is pytest-django's admin_user.
+
+
 def _member_of(group_name, username):
     user = UserFactory(username=username)
     user.groups.add(Group.objects.get(name=group_name))
@@ -33,7 +38,7 @@ def _member_of(group_name, username):
 
 @pytest.fixture
 def reporter(roles):
-    user = _member_of("Reporter", "reporter")
+    user = _member_of("Reporter", "zoë-riley")
     AuthorFactory(name="Riley Reporter", slug="riley-reporter", user=user)
     return user
 
@@ -47,12 +52,17 @@ def other_reporter(roles):
 
 @pytest.fixture
 def editor(roles):
-    return _member_of("Editor", "editor")
+    return _member_of("Editor", "東京デスク")
 
 
 @pytest.fixture
 def photo_editor(roles):
     return _member_of("Photo editor", "photo-editor")
+
+
+@pytest.fixture
+def analyst(roles):
+    return _member_of("Analyst", "analyst")
 
 
 @pytest.fixture
@@ -64,4 +74,16 @@ def reporter_client(client, reporter):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def photo_editor_client(client, photo_editor):
+    client.force_login(photo_editor)
+    return client
+
+
+@pytest.fixture
+def analyst_client(client, analyst):
+    client.force_login(analyst)
     return client

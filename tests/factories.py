@@ -10,6 +10,8 @@ from media.renditions import make_renditions
 
 from .images import image_bytes
 
+PASSWORD = "correct horse battery"  # every user's, to sign in as a person does
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -18,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     is_staff = True
-    password = factory.django.Password("correct horse battery")
+    password = factory.django.Password(PASSWORD)
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

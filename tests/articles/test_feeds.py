@@ -1,4 +1,5 @@
-"""Feed text is plain text: a feed reader renders title and description as HTML."""
+"""The RSS feeds: published articles only, site-wide and per section, and their text
+plain text, since a feed reader renders title and description as HTML."""
 
 import html
 import xml.etree.ElementTree as ET
@@ -6,7 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.factories import ArticleFactory, SectionFactory
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +16,24 @@ HOSTILE_HEADLINE = "<img src=x onerror=alert(1)> Café & 東京"
 HOSTILE_SUMMARY = "<script>alert(2)</script> Zürich <b>votes</b> 🗳️"
 HOSTILE_SECTION = "<img src=x onerror=alert(3)>Politics"
 HOSTILE_SECTION_DESCRIPTION = "<iframe src=//evil.example></iframe> News from 東京"
+
+
+def test_feeds_list_published_articles_only(client):
+    ArticleFactory(headline="Out now", authors=[AuthorFactory(name="Mina Okafor")])
+    ArticleFactory(headline="Still a draft", status=Article.Status.DRAFT, published_at=None)
+    ArticleFactory(
+        headline="Markets story", section=SectionFactory(name="Business", slug="business")
+    )
+    site = client.get("/feed/")
+    assert site["Content-Type"].startswith("application/rss+xml")
+    xml = site.content.decode()
+    assert "<title>Out now</title>" in xml and "Markets story" in xml
+    assert "Still a draft" not in xml
+    assert "Mina Okafor" in xml
+    section = client.get("/business/feed/").content.decode()
+    assert "Markets story" in section and "Out now" not in section
+    assert client.get("/nowhere/feed/").status_code == 404
+    assert '<link rel="alternate" type="application/rss+xml"' in client.get("/").content.decode()
 
 
 class _Elements(HTMLParser):

@@ -337,21 +337,3 @@ def test_the_social_image_is_the_1200_by_630_crop(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "social-0-30-1200.jpg" in html
     assert '<meta property="og:image:width" content="1200">' in html
-
-
-def test_feeds_list_published_articles_only(client):
-    ArticleFactory(headline="Out now", authors=[AuthorFactory(name="Mina Okafor")])
-    ArticleFactory(headline="Still a draft", status=Article.Status.DRAFT, published_at=None)
-    ArticleFactory(
-        headline="Markets story", section=SectionFactory(name="Business", slug="business")
-    )
-    site = client.get("/feed/")
-    assert site["Content-Type"].startswith("application/rss+xml")
-    xml = site.content.decode()
-    assert "<title>Out now</title>" in xml and "Markets story" in xml
-    assert "Still a draft" not in xml
-    assert "Mina Okafor" in xml
-    section = client.get("/business/feed/").content.decode()
-    assert "Markets story" in section and "Out now" not in section
-    assert client.get("/nowhere/feed/").status_code == 404
-    assert '<link rel="alternate" type="application/rss+xml"' in client.get("/").content.decode()

@@ -1,23 +1,18 @@
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Article
 from media.models import Photo
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import PASSWORD, ArticleFactory
 from tests.images import image_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"
-
 
 @pytest.fixture
-def editor_login(page, live_server, roles):
-    editor = UserFactory(username="desk-editor", password=PASSWORD)
-    editor.groups.add(Group.objects.get(name="Editor"))
+def editor_login(page, live_server, editor):
     page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("desk-editor")
+    page.get_by_label("Username").fill(editor.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Desk")).to_be_visible()

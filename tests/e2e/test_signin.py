@@ -3,29 +3,24 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import PASSWORD, ArticleFactory
 from tests.signin.helpers import app_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"
 
-
-@pytest.fixture
-def editor(roles, settings):
+@pytest.fixture(autouse=True)
+def _production_rule(settings):
+    """Two-factor sign-in as production has it: for whoever can publish or manage users."""
     settings.TWO_FACTOR_REQUIRED = "publishers"
-    user = UserFactory(username="ana.costa", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Editor"))
-    return user
 
 
-def log_in(page, live_server, next_path="/admin/"):
+def log_in(page, live_server, user, next_path="/admin/"):
     page.goto(f"{live_server.url}/admin/login/?next={next_path}")
-    page.get_by_label("Username").fill("ana.costa")
+    page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
@@ -44,7 +39,7 @@ def watch_csp(page):
 
 def test_an_editor_sets_up_an_app_and_signs_in_with_its_codes(page, live_server, editor):
     refused = watch_csp(page)
-    log_in(page, live_server)
+    log_in(page, live_server, editor)
     expect(page.get_by_text("needs two-factor sign-in")).to_be_visible()
     expect(page.get_by_role("img", name="QR code to scan")).to_be_visible()
     key = page.locator("#totp-secret").inner_text().replace(" ", "")
@@ -60,7 +55,7 @@ def test_an_editor_sets_up_an_app_and_signs_in_with_its_codes(page, live_server,
 
     page.get_by_role("button", name="Log out").click()
     article = ArticleFactory(headline="東京 harbour bridge opens")
-    log_in(page, live_server, next_path="/admin/articles/article/")
+    log_in(page, live_server, editor, next_path="/admin/articles/article/")
     expect(page).to_have_url(re.compile(r"/admin/signin/verify/"))
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Confirm").click()
@@ -79,7 +74,7 @@ def test_admin_pages_run_only_code_that_carries_the_nonce(page, live_server, edi
     settings.TWO_FACTOR_REQUIRED = "none"
     refused = watch_csp(page)
     article = ArticleFactory(tag_names=["東京"])
-    log_in(page, live_server)
+    log_in(page, live_server, editor)
     expect(page.get_by_role("heading", name="Desk")).to_be_visible()
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     editor_box = page.get_by_role("textbox").and_(page.locator(".ProseMirror"))
@@ -110,7 +105,7 @@ def test_a_passkey_is_registered_and_then_confirms_the_sign_in(page, live_server
         },
     )
     refused = watch_csp(page)
-    log_in(page, live_server)
+    log_in(page, live_server, editor)
     expect(page.get_by_text("needs two-factor sign-in")).to_be_visible()
     # The passkey scripts (a module and a translation catalogue) load after the page.
     page.wait_for_load_state("networkidle")
@@ -124,7 +119,7 @@ def test_a_passkey_is_registered_and_then_confirms_the_sign_in(page, live_server
     expect(page.get_by_role("heading", name="Desk")).to_be_visible()
 
     page.get_by_role("button", name="Log out").click()
-    log_in(page, live_server, next_path="/admin/articles/article/")
+    log_in(page, live_server, editor, next_path="/admin/articles/article/")
     expect(page).to_have_url(re.compile(r"/admin/signin/verify/"))
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Use a passkey").click()

@@ -1,4 +1,4 @@
-"""Uploading through the admin's own add page, as the photo desk does."""
+"""Uploading through the admin's own add page, as the photo desk does, and what it leaves."""
 
 from django.urls import reverse
 
@@ -19,3 +19,8 @@ def admin_upload(client, file, **changes):
 
 def form_errors(response):
     return response.context["adminform"].form.errors
+
+
+def media_files(settings):
+    """Every file in the media storage: photos and their renditions."""
+    return sorted(p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())

@@ -8,21 +8,12 @@ from PIL import Image, ImageCms
 
 from media import renditions
 from media.models import Photo
+from tests.images import image_bytes
 
-from .admin_uploads import admin_upload, form_errors
-from .files import encoded, gif_with_a_giant_later_frame, png, truncated_jpeg, upload
+from .admin_uploads import admin_upload, form_errors, media_files
+from .files import SVG, encoded, gif_with_a_giant_later_frame, png, truncated_jpeg, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)  # renditions are made on commit
-
-
-@pytest.fixture
-def desk(client, photo_editor):
-    client.force_login(photo_editor)
-    return client
-
-
-def stored_files(settings):
-    return sorted(p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
 
 
 def huge_icc_jpeg():
@@ -41,7 +32,10 @@ def palette_with_transparency(size=(300, 200)):
 
 REFUSED = [
     ("empty.jpg", b"", "The submitted file is empty."),
+    ("notes.jpg", b"just some text, not a picture", "This file is not an image"),
+    ("drawing.svg", SVG, "This file is not an image"),
     ("cut.jpg", truncated_jpeg(), "damaged or incomplete"),
+    ("photo.jpg", image_bytes(format="PNG"), "a PNG image but its name ends in “.jpg”"),
     ("photo.png", encoded((300, 200), "JPEG"), "a JPEG image but its name ends in “.png”"),
     ("tall.png", png((1000, 20_000)), "20000 pixels high"),
     ("thread.png", png((1, 40_000_000), mode="1"), "40000000 pixels high"),
@@ -55,14 +49,14 @@ REFUSED = [
 
 @pytest.mark.parametrize("name, data, message", REFUSED, ids=[case[0] for case in REFUSED])
 def test_a_hostile_file_is_refused_with_the_reason_and_leaves_nothing(
-    desk, settings, name, data, message
+    photo_editor_client, settings, name, data, message
 ):
-    before = stored_files(settings)
-    response = admin_upload(desk, upload(name, data))
+    before = media_files(settings)
+    response = admin_upload(photo_editor_client, upload(name, data))
     assert response.status_code == 200
     assert message in " ".join(form_errors(response)["image"])
     assert not Photo.objects.exists()
-    assert stored_files(settings) == before
+    assert media_files(settings) == before
 
 
 ACCEPTED = [
@@ -81,8 +75,10 @@ ACCEPTED = [
 
 
 @pytest.mark.parametrize("name, data", ACCEPTED, ids=[case[0] for case in ACCEPTED])
-def test_an_unusual_but_real_photo_is_accepted_with_every_rendition(desk, name, data):
-    response = admin_upload(desk, upload(name, data))
+def test_an_unusual_but_real_photo_is_accepted_with_every_rendition(
+    photo_editor_client, name, data
+):
+    response = admin_upload(photo_editor_client, upload(name, data))
     assert response.status_code == 302, form_errors(response)
     photo = Photo.objects.get()
     for rendition in renditions.all_names(photo):
@@ -93,9 +89,9 @@ def test_an_unusual_but_real_photo_is_accepted_with_every_rendition(desk, name, 
         assert Image.open(file).mode == "RGB"
 
 
-def test_a_16_bit_grey_scan_keeps_its_greys_in_the_renditions(desk):
+def test_a_16_bit_grey_scan_keeps_its_greys_in_the_renditions(photo_editor_client):
     mid_grey = encoded((3000, 2000), "PNG", mode="I;16", color=32768)
-    assert admin_upload(desk, upload("scan.png", mid_grey)).status_code == 302
+    assert admin_upload(photo_editor_client, upload("scan.png", mid_grey)).status_code == 302
     photo = Photo.objects.get()
     with default_storage.open(renditions.name(photo, renditions.SHAPES["card"], 640, "jpg")) as f:
         assert Image.open(f).getpixel((10, 10)) == pytest.approx((128, 128, 128), abs=2)

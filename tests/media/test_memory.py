@@ -117,7 +117,7 @@ def measured(tmp_path_factory):
         save(folder, name, draw(), **options)
     env = {key: value for key, value in os.environ.items() if not key.startswith("REDIS")}
     env.update(
-        DJANGO_SETTINGS_MODULE="newsroom.test_settings",
+        DJANGO_SETTINGS_MODULE="tests.settings",
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
         PYTHONPATH=str(PROJECT),
     )

@@ -9,6 +9,7 @@ from media.models import Photo
 from tests.factories import ArticleFactory, PhotoFactory
 from tests.images import image_bytes
 
+from .admin_uploads import admin_upload, form_errors, media_files
 from .files import SVG, phone_jpeg, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)  # renditions are made on commit
@@ -17,23 +18,13 @@ ADD_URL = reverse("admin:media_photo_add")
 LIST_URL = reverse("admin:media_photo_changelist")
 
 
-@pytest.fixture
-def desk(client, photo_editor):
-    client.force_login(photo_editor)
-    return client
-
-
-def all_media_files(settings):
-    return sorted(p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
-
-
 def post_photo(client, file, **fields):
     data = {"image": file, "alt_text": "A crowd outside parliament", "credit": "", **fields}
     return client.post(ADD_URL, data)
 
 
-def test_an_upload_is_cleaned_stored_and_rendered(desk, photo_editor):
-    response = post_photo(desk, upload("IMG_2041.jpg", phone_jpeg(size=(1200, 900))))
+def test_an_upload_is_cleaned_stored_and_rendered(photo_editor_client, photo_editor):
+    response = post_photo(photo_editor_client, upload("IMG_2041.jpg", phone_jpeg(size=(1200, 900))))
     assert response.status_code == 302, response.context["adminform"].form.errors
     photo = Photo.objects.get()
     assert (photo.width, photo.height) == (900, 1200)
@@ -44,10 +35,10 @@ def test_an_upload_is_cleaned_stored_and_rendered(desk, photo_editor):
     assert default_storage.exists(renditions.name(photo, renditions.SHAPES["card"], 640, "webp"))
 
 
-def test_the_same_image_twice_is_refused_with_a_link_to_the_first(desk):
+def test_the_same_image_twice_is_refused_with_a_link_to_the_first(photo_editor_client):
     data = image_bytes(size=(300, 200))
-    post_photo(desk, upload("first.jpg", data), credit="A")
-    response = post_photo(desk, upload("again.jpg", data), credit="B")
+    post_photo(photo_editor_client, upload("first.jpg", data), credit="A")
+    response = post_photo(photo_editor_client, upload("again.jpg", data), credit="B")
     first = Photo.objects.get()
     html = response.content.decode()
     assert "This image is already in the library" in html
@@ -55,23 +46,38 @@ def test_the_same_image_twice_is_refused_with_a_link_to_the_first(desk):
     assert Photo.objects.count() == 1
 
 
-def test_a_refused_upload_leaves_nothing_behind(desk, settings):
-    before = all_media_files(settings)
+def test_a_refused_upload_leaves_nothing_behind(photo_editor_client, settings):
+    before = media_files(settings)
     for name, data in [("x.svg", SVG), ("x.jpg", image_bytes(format="PNG")), ("x.jpg", b"")]:
-        response = post_photo(desk, upload(name, data), credit="C")
+        response = post_photo(photo_editor_client, upload(name, data), credit="C")
         assert response.status_code == 200
         assert "image" in response.context["adminform"].form.errors
     assert not Photo.objects.exists()
-    assert all_media_files(settings) == before
+    assert media_files(settings) == before
 
 
-def test_a_photo_without_credit_in_the_form_or_the_file_is_refused(desk):
-    response = post_photo(desk, upload("plain.jpg", image_bytes()))
+def test_a_photo_without_credit_in_the_form_or_the_file_is_refused(photo_editor_client):
+    response = post_photo(photo_editor_client, upload("plain.jpg", image_bytes()))
     assert "Give the photographer and agency." in response.content.decode()
     assert not Photo.objects.exists()
 
 
-def test_setting_the_focal_point_replaces_the_crops(desk):
+def test_a_photo_without_alt_text_is_refused(photo_editor_client):
+    response = admin_upload(photo_editor_client, upload("harbour.jpg", image_bytes()), alt_text="")
+    assert "alt_text" in form_errors(response)
+    assert not Photo.objects.exists()
+
+
+def test_an_image_over_the_pixel_limit_is_refused(photo_editor_client, settings):
+    settings.PHOTO_MAX_PIXELS = 100 * 100
+    response = admin_upload(
+        photo_editor_client, upload("harbour.jpg", image_bytes(size=(200, 200)))
+    )
+    assert "megapixels" in " ".join(form_errors(response)["image"])
+    assert not Photo.objects.exists()
+
+
+def test_setting_the_focal_point_replaces_the_crops(photo_editor_client):
     photo = PhotoFactory(image__data=image_bytes(size=(1600, 900)))
     data = {
         "alt_text": photo.alt_text,
@@ -81,35 +87,37 @@ def test_setting_the_focal_point_replaces_the_crops(desk):
         "focal_x": "0.1",
         "focal_y": "0.9",
     }
-    response = desk.post(reverse("admin:media_photo_change", args=[photo.pk]), data)
+    response = photo_editor_client.post(reverse("admin:media_photo_change", args=[photo.pk]), data)
     assert response.status_code == 302
     names = default_storage.listdir(renditions.folder(photo))[1]
     assert "square-70-0-640.jpg" in names
     assert not any(name.startswith("square-350-0") for name in names)
 
 
-def test_the_change_page_shows_the_picker_and_where_the_photo_is_used(desk):
+def test_the_change_page_shows_the_picker_and_where_the_photo_is_used(photo_editor_client):
     photo = PhotoFactory()
     article = ArticleFactory(lead_photo=photo, headline="Harbour bridge opens")
-    html = desk.get(reverse("admin:media_photo_change", args=[photo.pk])).content.decode()
+    html = photo_editor_client.get(
+        reverse("admin:media_photo_change", args=[photo.pk])
+    ).content.decode()
     assert "data-focal-picker" in html
     assert html.count("data-focal-crop") == 3
     assert "Harbour bridge opens" in html
     assert reverse("admin:articles_article_change", args=[article.pk]) in html
 
 
-def test_the_library_filters_unused_and_searches_tags(desk):
+def test_the_library_filters_unused_and_searches_tags(photo_editor_client):
     used, unused = PhotoFactory(caption="Used one"), PhotoFactory(caption="Lonely one")
     ArticleFactory(lead_photo=used)
     unused.tags.add("harbour")
-    listing = desk.get(LIST_URL, {"use": "unused"}).content.decode()
+    listing = photo_editor_client.get(LIST_URL, {"use": "unused"}).content.decode()
     assert "Lonely one" in listing and "Used one" not in listing
-    found = desk.get(LIST_URL, {"q": "harbour"}).content.decode()
+    found = photo_editor_client.get(LIST_URL, {"q": "harbour"}).content.decode()
     assert "Lonely one" in found and "Used one" not in found
 
 
-def test_a_photo_an_article_uses_cannot_be_deleted(desk):
-    client = desk
+def test_a_photo_an_article_uses_cannot_be_deleted(photo_editor_client):
+    client = photo_editor_client
     photo = PhotoFactory()
     ArticleFactory(lead_photo=photo, headline="Harbour bridge opens")
     url = reverse("admin:media_photo_delete", args=[photo.pk])
@@ -120,11 +128,11 @@ def test_a_photo_an_article_uses_cannot_be_deleted(desk):
     assert Photo.objects.filter(pk=photo.pk).exists()
 
 
-def test_deleting_an_unused_photo_removes_its_files(desk, settings):
+def test_deleting_an_unused_photo_removes_its_files(photo_editor_client, settings):
     photo = PhotoFactory()
     folder = renditions.folder(photo)
     assert default_storage.listdir(folder)[1]
-    desk.post(reverse("admin:media_photo_delete", args=[photo.pk]), {"post": "yes"})
+    photo_editor_client.post(reverse("admin:media_photo_delete", args=[photo.pk]), {"post": "yes"})
     assert not Photo.objects.exists()
     assert not default_storage.exists(photo.image.name)
     assert default_storage.listdir(folder)[1] == []
@@ -137,10 +145,10 @@ def test_adding_the_same_file_from_code_is_refused_and_leaves_no_file(settings):
 
     data = image_bytes(size=(300, 200))
     add_photo(upload("one.jpg", data), alt_text="One", credit="A")
-    before = all_media_files(settings)
+    before = media_files(settings)
     with pytest.raises(ValidationError):
         add_photo(upload("two.jpg", data), alt_text="Two", credit="B")
-    assert all_media_files(settings) == before
+    assert media_files(settings) == before
 
 
 def test_deleting_a_photo_from_code_removes_its_files():
@@ -152,7 +160,7 @@ def test_deleting_a_photo_from_code_removes_its_files():
     assert default_storage.listdir(folder)[1] == []
 
 
-def test_a_new_image_on_the_change_page_replaces_the_old_files(desk, settings):
+def test_a_new_image_on_the_change_page_replaces_the_old_files(photo_editor_client, settings):
     photo = PhotoFactory()
     old_original, old_folder = photo.image.name, renditions.folder(photo)
     data = {
@@ -164,7 +172,12 @@ def test_a_new_image_on_the_change_page_replaces_the_old_files(desk, settings):
         "focal_x": "0.5",
         "focal_y": "0.5",
     }
-    assert desk.post(reverse("admin:media_photo_change", args=[photo.pk]), data).status_code == 302
+    assert (
+        photo_editor_client.post(
+            reverse("admin:media_photo_change", args=[photo.pk]), data
+        ).status_code
+        == 302
+    )
     photo.refresh_from_db()
     assert not default_storage.exists(old_original)
     assert default_storage.listdir(old_folder)[1] == []

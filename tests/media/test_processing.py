@@ -66,7 +66,7 @@ def test_a_bomb_costs_little_memory():
     script = textwrap.dedent(
         """
         import io, os, django
-        os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.test_settings"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "tests.settings"
         django.setup()
         from PIL import Image
         from django.core.exceptions import ValidationError

@@ -1,7 +1,11 @@
 import pytest
+from django.test import Client
 
-from tests.rankings.conftest import forget_redis_connection
+from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
+from tests.rankings.helpers import forget_redis_connection
 from tests.servers import BlackHole, own_redis_server
+
+from .cached_pages import HEADLINE
 
 
 @pytest.fixture
@@ -36,3 +40,23 @@ def redis_setup(settings, redis_server):
     forget_redis_connection()
     yield redis_server
     forget_redis_connection()
+
+
+@pytest.fixture
+def reader():
+    """A reader's browser: no session cookie."""
+    return Client()
+
+
+@pytest.fixture
+def story():
+    """A published article on every kind of public page: home, section, tag, author, feeds."""
+    politics = SectionFactory(name="Politics", slug="politics")
+    return ArticleFactory(
+        headline=HEADLINE,
+        slug="tokyo-governor-turnout",
+        section=politics,
+        lead_photo=PhotoFactory(caption="有権者 line up in Shinjuku.", credit="Aiko Sato"),
+        authors=[AuthorFactory(name="Hana Mori", slug="hana-mori")],
+        tag_names=["東京", "Élection"],
+    )

@@ -11,7 +11,7 @@ from newsroom.roles import every_role
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_URL = reverse("admin:rankings_rankingdashboard_changelist")
+DASHBOARD_URL = reverse("admin:rankings_dashboard")
 
 
 def granted_in_the_database():

@@ -1,11 +1,7 @@
-import os
-
 import pytest
 import redis
 
-from rankings import live
-
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+from .helpers import REDIS_TEST_URL, forget_redis_connection
 
 
 @pytest.fixture
@@ -32,14 +28,6 @@ def reader_store(request, settings):
     forget_redis_connection()
     yield request.param
     forget_redis_connection()
-
-
-def forget_redis_connection():
-    """Let the next read connect to the Redis the settings now name."""
-    if live.redis_client.cache_info().currsize:
-        live.redis_client().close()
-    live.redis_client.cache_clear()
-    live._script.cache_clear()
 
 
 @pytest.fixture

@@ -1,18 +1,21 @@
-"""What a reader's browser sends to the view endpoint."""
+"""What a reader's browser sends to the view endpoint, and the Redis the tests count in."""
 
 import datetime
+import os
 
 import redis
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from rankings import live
 from rankings.buckets import hour_of
 from rankings.counting import make_view_token
 from rankings.models import HourlyViews, RecentRead
 from tests.articles.admin_forms import CHANGELIST_URL
 from tests.page_forms import form_data
 
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 VIEW_URL = reverse("rankings:record_view")
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -30,6 +33,14 @@ def report_read(client, article, *, user_agent=BROWSER, token=None, address="127
     return client.post(
         VIEW_URL, data, headers={"user-agent": user_agent, **headers}, REMOTE_ADDR=address
     )
+
+
+def forget_redis_connection():
+    """Let the next read connect to the Redis the settings now name."""
+    if live.redis_client.cache_info().currsize:
+        live.redis_client().close()
+    live.redis_client.cache_clear()
+    live._script.cache_clear()
 
 
 def views_of(article):
@@ -54,8 +65,11 @@ def end_repeat_windows():
         RecentRead.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
 
 
-def add_views(article, views, *, hours_ago=0):
-    """Views in the bucket of the hour `hours_ago` hours back."""
+def record_views(article, views, *, hours_ago=0):
+    """Views of the article, as if counted in the hour `hours_ago` hours back.
+
+    Creates the (article, hour) bucket, which must not exist yet: a test's set-up, not
+    the counting's own rankings.buckets.add_views."""
     HourlyViews.objects.create(
         article=article,
         section_id=article.section_id,

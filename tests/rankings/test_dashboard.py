@@ -15,22 +15,14 @@ from django.utils import timezone
 
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
-from tests.factories import ArticleFactory, SectionFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory
 from tests.page_forms import form_data
 
-from .helpers import add_views
+from .helpers import record_views
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD_URL = reverse("admin:rankings_dashboard")
-
-
-@pytest.fixture
-def analyst_client(client):
-    user = UserFactory(username="analyst")
-    user.groups.add(Group.objects.get(name="Analyst"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -41,12 +33,12 @@ def history():
     faller = ArticleFactory(headline="Faller", published_at=days_ago)
     newcomer = ArticleFactory(headline="Newcomer", section=business, published_at=days_ago)
     # The previous 24 hours: faller ahead of climber.
-    add_views(faller, 50, hours_ago=30)
-    add_views(climber, 10, hours_ago=30)
+    record_views(faller, 50, hours_ago=30)
+    record_views(climber, 10, hours_ago=30)
     # The last 24 hours: climber 60, faller 30, newcomer 10.
-    add_views(climber, 60, hours_ago=2)
-    add_views(faller, 30, hours_ago=1)
-    add_views(newcomer, 10)
+    record_views(climber, 60, hours_ago=2)
+    record_views(faller, 30, hours_ago=1)
+    record_views(newcomer, 10)
     return climber, faller, newcomer
 
 
@@ -116,8 +108,8 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(analyst_client, django_ass
         HourlyViews.objects.all().delete()
         for n in range(n_articles):
             article = ArticleFactory()
-            add_views(article, n + 1, hours_ago=n)
-            add_views(article, n + 2, hours_ago=n + 30)
+            record_views(article, n + 1, hours_ago=n)
+            record_views(article, n + 2, hours_ago=n + 30)
         # session, user, three for second factors, two for permissions; the ranking and
         # its articles; the totals; the previous period's totals and dates; the charts'
         # buckets; the sections; the session renewed for idle expiry (in a savepoint).
@@ -209,9 +201,9 @@ def test_the_csv_never_carries_a_live_formula(analyst_client):
     section = SectionFactory(name="=cmd|'/C calc'!A0", slug="formula-section")
     for n, headline in enumerate(FORMULA_HEADLINES):
         article = ArticleFactory(headline=headline, section=section)
-        add_views(article, 10 + n)
-    add_views(article, 5, hours_ago=30)  # first then and now: its change is "="
-    add_views(ArticleFactory(headline="Café in Zürich reopens"), 1)
+        record_views(article, 10 + n)
+    record_views(article, 5, hours_ago=30)  # first then and now: its change is "="
+    record_views(ArticleFactory(headline="Café in Zürich reopens"), 1)
 
     response = analyst_client.get(DASHBOARD_URL, {"window": "24h", "format": "csv"})
 

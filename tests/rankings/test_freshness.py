@@ -12,7 +12,7 @@ from tests.articles.admin_forms import CHANGELIST_URL, change_url
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
 
-from .helpers import add_views, article_action_data
+from .helpers import article_action_data, record_views
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,8 @@ def cached_rankings(client):
     """A ranked article on every public list, each list already cached."""
     gone = ArticleFactory(headline=GONE)
     other = ArticleFactory(headline="Zürich harbour bridge opens")
-    add_views(gone, 50)
-    add_views(other, 10)
+    record_views(gone, 50)
+    record_views(other, 10)
     assert GONE in public_lists(client, other)
     return gone, other
 

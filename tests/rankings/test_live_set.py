@@ -20,8 +20,14 @@ from tests.factories import ArticleFactory
 from tests.page_forms import form_data
 from tests.servers import own_redis_server
 
-from .conftest import REDIS_TEST_URL, forget_redis_connection
-from .helpers import article_action_data, browser, report_read, views_of
+from .helpers import (
+    REDIS_TEST_URL,
+    article_action_data,
+    browser,
+    forget_redis_connection,
+    report_read,
+    views_of,
+)
 
 pytestmark = pytest.mark.django_db
 

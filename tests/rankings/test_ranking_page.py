@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests.factories import ArticleFactory, SectionFactory
 
-from .helpers import add_views
+from .helpers import record_views
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,9 @@ def ranked():
     today = ArticleFactory(headline="Read today")
     this_week = ArticleFactory(headline="Read this week", published_at=week_old)
     business_story = ArticleFactory(headline="Markets story", section=business)
-    add_views(today, 30)
-    add_views(this_week, 100, hours_ago=100)
-    add_views(business_story, 5)
+    record_views(today, 30)
+    record_views(this_week, 100, hours_ago=100)
+    record_views(business_story, 5)
     return today, this_week, business_story
 
 

@@ -12,7 +12,7 @@ from articles.models import Article
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
 from tests.articles.admin_forms import CHANGELIST_URL
-from tests.factories import ArticleFactory, SectionFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory
 from tests.page_forms import form_data
 
 from .helpers import article_action_data
@@ -39,12 +39,7 @@ def yesterdays_top():
     return taken_down, kept, yesterday
 
 
-@pytest.fixture
-def superuser():
-    return UserFactory(username="root", is_superuser=True)
-
-
-@pytest.mark.parametrize("who", ["editor", "superuser"])
+@pytest.mark.parametrize("who", ["editor", "admin_user"])
 def test_an_article_in_a_snapshot_can_be_deleted_and_the_history_stays(
     client, request, yesterdays_top, who
 ):

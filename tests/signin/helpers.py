@@ -4,10 +4,10 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories import PASSWORD
 from tests.page_forms import form_data
 
 LOGIN_URL = reverse("admin:login")
-PASSWORD = "correct horse battery"
 
 
 def sign_in(client, username, password=PASSWORD, *, next_url="/admin/"):

@@ -28,8 +28,8 @@ def signed_in(user):
     return client
 
 
-def test_each_request_renews_an_idle_timeout(client, desk_reporter, settings):
-    sign_in(client, desk_reporter.username)
+def test_each_request_renews_an_idle_timeout(client, reporter, settings):
+    sign_in(client, reporter.username)
     session = Session.objects.get()
     idle = datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
     assert abs(session.expire_date - (timezone.now() + idle)) < datetime.timedelta(minutes=1)
@@ -38,8 +38,8 @@ def test_each_request_renews_an_idle_timeout(client, desk_reporter, settings):
     assert client.get("/admin/").url.startswith(reverse("admin:login"))
 
 
-def test_changing_ones_password_ends_the_other_sessions(desk_reporter):
-    laptop, phone = signed_in(desk_reporter), signed_in(desk_reporter)
+def test_changing_ones_password_ends_the_other_sessions(reporter):
+    laptop, phone = signed_in(reporter), signed_in(reporter)
     page = laptop.get(reverse("admin:password_change"))
     new = "another horse battery 東京"
     laptop.post(
@@ -50,29 +50,29 @@ def test_changing_ones_password_ends_the_other_sessions(desk_reporter):
     assert phone.get("/admin/").url.startswith(reverse("admin:login"))
 
 
-def test_taking_a_role_away_ends_that_users_sessions(desk_reporter, admin_user):
-    reporter = signed_in(desk_reporter)
+def test_taking_a_role_away_ends_that_users_sessions(reporter, admin_user):
+    reporters_browser = signed_in(reporter)
     boss = Client()
     boss.force_login(admin_user)
-    url = reverse("admin:auth_user_change", args=[desk_reporter.pk])
+    url = reverse("admin:auth_user_change", args=[reporter.pk])
     page = boss.get(url)
     data = form_data(page, form_id="user_form")
     data.pop("groups", None)  # the multiple select, with the Reporter role unselected
     response = boss.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert not desk_reporter.groups.exists()
-    assert reporter.get("/admin/").url.startswith(reverse("admin:login"))
+    assert not reporter.groups.exists()
+    assert reporters_browser.get("/admin/").url.startswith(reverse("admin:login"))
     assert boss.get("/admin/").status_code == 200
 
 
-def test_removing_staff_status_in_code_ends_sessions(desk_reporter):
-    reporter = signed_in(desk_reporter)
-    desk_reporter.is_staff = False
-    desk_reporter.save()
-    assert reporter.get("/admin/").url.startswith(reverse("admin:login"))
+def test_removing_staff_status_in_code_ends_sessions(reporter):
+    reporters_browser = signed_in(reporter)
+    reporter.is_staff = False
+    reporter.save()
+    assert reporters_browser.get("/admin/").url.startswith(reverse("admin:login"))
 
 
-def test_giving_a_role_keeps_the_session(desk_reporter):
-    reporter = signed_in(desk_reporter)
-    desk_reporter.groups.add(Group.objects.get(name="Photo editor"))
-    assert reporter.get("/admin/").status_code == 200
+def test_giving_a_role_keeps_the_session(reporter):
+    reporters_browser = signed_in(reporter)
+    reporter.groups.add(Group.objects.get(name="Photo editor"))
+    assert reporters_browser.get("/admin/").status_code == 200

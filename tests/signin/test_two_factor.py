@@ -27,10 +27,8 @@ def set_up_app(client):
     return client.post(SET_UP_URL, form_data(page, code=app_code(device)))
 
 
-def test_an_editor_without_a_second_factor_must_set_one_up_before_the_admin(
-    client, desk_editor
-):
-    response = sign_in(client, desk_editor.username)
+def test_an_editor_without_a_second_factor_must_set_one_up_before_the_admin(client, editor):
+    response = sign_in(client, editor.username)
     assert response.redirect_chain[-1][0].startswith(SET_UP_URL)
     assert "needs two-factor sign-in" in response.content.decode()
     # Nothing else opens meanwhile: not the admin, not a preview.
@@ -44,18 +42,18 @@ def test_an_editor_without_a_second_factor_must_set_one_up_before_the_admin(
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_reporter_is_not_made_to_set_one_up(client, desk_reporter):
-    response = sign_in(client, desk_reporter.username)
+def test_a_reporter_is_not_made_to_set_one_up(client, reporter):
+    response = sign_in(client, reporter.username)
     assert response.redirect_chain[-1][0] == "/admin/"
     assert response.status_code == 200
 
 
-def test_next_time_the_code_is_asked_after_the_password(client, desk_editor):
-    sign_in(client, desk_editor.username)
+def test_next_time_the_code_is_asked_after_the_password(client, editor):
+    sign_in(client, editor.username)
     set_up_app(client)
     client.logout()
 
-    response = sign_in(client, desk_editor.username, next_url="/admin/articles/article/")
+    response = sign_in(client, editor.username, next_url="/admin/articles/article/")
     assert response.redirect_chain[-1][0].startswith(VERIFY_URL)
     assert client.get("/admin/").url.startswith(VERIFY_URL)
 
@@ -66,7 +64,7 @@ def test_next_time_the_code_is_asked_after_the_password(client, desk_editor):
 
     # The app's next code (the current one was spent on setting up), once the throttle
     # that follows a wrong code has passed: reset here so the test does not wait.
-    device = app_device(desk_editor)
+    device = app_device(editor)
     device.throttle_reset()
     done = client.post(
         VERIFY_URL + "?next=/admin/articles/article/",
@@ -76,52 +74,53 @@ def test_next_time_the_code_is_asked_after_the_password(client, desk_editor):
     assert client.get("/admin/articles/article/").status_code == 200
 
 
-def test_a_code_is_good_only_once(client, desk_editor):
-    sign_in(client, desk_editor.username)
+def test_a_code_is_good_only_once(client, editor):
+    sign_in(client, editor.username)
     set_up_app(client)
-    used = app_code(app_device(desk_editor))
+    used = app_code(app_device(editor))
     client.logout()
-    sign_in(client, desk_editor.username)
+    sign_in(client, editor.username)
     page = client.get(VERIFY_URL)
     again = client.post(VERIFY_URL, form_data(page, code=used))
     assert again.status_code == 200
     assert "That code is not right" in again.content.decode()
 
 
-def test_a_recovery_code_lets_one_in_once(client, desk_editor):
-    sign_in(client, desk_editor.username)
+def test_a_recovery_code_lets_one_in_once(client, editor):
+    sign_in(client, editor.username)
     codes_page = set_up_app(client)
     code = re.findall(r"<code>([a-z2-7-]{9})</code>", codes_page.content.decode())[0]
     client.logout()
 
-    sign_in(client, desk_editor.username)
+    sign_in(client, editor.username)
     page = client.get(VERIFY_URL)
     # Typed as shown, in capitals and with spaces: still the code.
     typed = f" {code.upper().replace('-', ' ')} "
     assert client.post(VERIFY_URL, form_data(page, code=typed)).url == "/admin/"
-    assert StaticToken.objects.filter(device__user=desk_editor).count() == 9
+    assert StaticToken.objects.filter(device__user=editor).count() == 9
     client.logout()
 
-    sign_in(client, desk_editor.username)
+    sign_in(client, editor.username)
     page = client.get(VERIFY_URL)
-    assert "That code is not right" in client.post(
-        VERIFY_URL, form_data(page, code=code)
-    ).content.decode()
+    assert (
+        "That code is not right"
+        in client.post(VERIFY_URL, form_data(page, code=code)).content.decode()
+    )
 
 
-def test_the_session_gets_a_new_key_once_verified(client, desk_editor):
-    sign_in(client, desk_editor.username)
+def test_the_session_gets_a_new_key_once_verified(client, editor):
+    sign_in(client, editor.username)
     before = client.session.session_key
     set_up_app(client)
     assert client.session.session_key != before
 
 
-def test_wrong_codes_lock_the_user_out_like_wrong_passwords(client, desk_editor, settings):
+def test_wrong_codes_lock_the_user_out_like_wrong_passwords(client, editor, settings):
     settings.AXES_FAILURE_LIMIT = 3
-    sign_in(client, desk_editor.username)
+    sign_in(client, editor.username)
     set_up_app(client)
     client.logout()
-    sign_in(client, desk_editor.username)
+    sign_in(client, editor.username)
     for _ in range(2):
         page = client.get(VERIFY_URL)
         assert client.post(VERIFY_URL, form_data(page, code="123456")).status_code == 200
@@ -131,25 +130,25 @@ def test_wrong_codes_lock_the_user_out_like_wrong_passwords(client, desk_editor,
     assert "Signing in is locked" in locked.content.decode()
     # Signed out, and the password alone no longer opens the door.
     assert client.get("/admin/").url.startswith(reverse("admin:login"))
-    assert sign_in(client, desk_editor.username).status_code == 429
+    assert sign_in(client, editor.username).status_code == 429
 
 
 def test_an_admin_can_see_the_desk_needs_no_second_factor_when_switched_off(
-    client, desk_editor, settings
+    client, editor, settings
 ):
     settings.TWO_FACTOR_REQUIRED = "none"
-    assert sign_in(client, desk_editor.username).redirect_chain[-1][0] == "/admin/"
+    assert sign_in(client, editor.username).redirect_chain[-1][0] == "/admin/"
 
 
-def test_staff_setting_extends_it_to_every_role(client, desk_reporter, settings):
+def test_staff_setting_extends_it_to_every_role(client, reporter, settings):
     settings.TWO_FACTOR_REQUIRED = "staff"
-    assert sign_in(client, desk_reporter.username).redirect_chain[-1][0].startswith(SET_UP_URL)
+    assert sign_in(client, reporter.username).redirect_chain[-1][0].startswith(SET_UP_URL)
 
 
-def test_the_only_second_factor_of_a_publisher_cannot_be_removed(client, desk_editor):
-    sign_in(client, desk_editor.username)
+def test_the_only_second_factor_of_a_publisher_cannot_be_removed(client, editor):
+    sign_in(client, editor.username)
     set_up_app(client)
-    device = app_device(desk_editor)
+    device = app_device(editor)
     page = client.get(reverse("signin:home"))
     response = client.post(
         reverse("signin:remove_app", args=[device.pk]),
@@ -157,4 +156,4 @@ def test_the_only_second_factor_of_a_publisher_cannot_be_removed(client, desk_ed
         follow=True,
     )
     assert "your only way to confirm it is you" in response.content.decode()
-    assert app_device(desk_editor)
+    assert app_device(editor)

@@ -1,4 +1,5 @@
-"""Settings for the test suite: the real settings with test-only secrets filled in."""
+"""Settings for the test suite (pytest's DJANGO_SETTINGS_MODULE): the real settings
+with test-only secrets filled in."""
 
 import atexit
 import os
