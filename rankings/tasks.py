@@ -8,10 +8,10 @@ import datetime
 
 from django.tasks import task
 
-from . import services
+from . import rollups
 
 
 @task
 def take_daily_snapshots(day):
     """Snapshot the top ten of `day` (an ISO date string: task arguments must be JSON)."""
-    return services.take_daily_snapshots(datetime.date.fromisoformat(day))
+    return rollups.take_daily_snapshots(datetime.date.fromisoformat(day))

@@ -5,11 +5,10 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import PASSWORD, ArticleFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"
 HEADLINE = "東京湾の新しい橋、市議会が承認"
 BODY_ADDITION = "市議会は火曜日に31対9で可決した。"
 

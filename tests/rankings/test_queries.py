@@ -14,7 +14,7 @@ from rankings.buckets import hour_of
 from rankings.cached import latest_articles, top_articles
 from rankings.models import DailyViews, HourlyViews, RolledUpDay
 from rankings.queries import rank
-from rankings.services import roll_up_views
+from rankings.rollups import roll_up_views
 from rankings.windows import WINDOWS
 from tests.factories import ArticleFactory, SectionFactory
 

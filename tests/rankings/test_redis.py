@@ -15,7 +15,7 @@ from rankings import flush, live
 from rankings.buckets import hour_of
 from rankings.flush import flush_redis_counts
 from rankings.models import DailyViews, FlushedBatch, HourlyViews
-from rankings.services import roll_up_day
+from rankings.rollups import roll_up_day
 from tests.factories import ArticleFactory
 
 from .helpers import browser, report_read, views_of

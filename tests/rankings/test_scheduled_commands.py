@@ -16,9 +16,10 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from newsroom.locks import named_lock
-from rankings import services
+from rankings import rollups
 from rankings.buckets import hourly_retention_start
 from rankings.models import DailyViews, HourlyViews, RankingSnapshot, RecentRead
+from rankings.tasks import take_daily_snapshots as snapshot_task
 from rankings.windows import day_start
 from tests.factories import ArticleFactory, SectionFactory
 
@@ -71,13 +72,13 @@ def yesterdays_reads():
 @pytest.fixture
 def slow_ranking(monkeypatch):
     """Each ranking takes a moment, so two runs overlap unless something serialises them."""
-    real_rank = services.rank
+    real_rank = rollups.rank
 
     def slow(*args, **kwargs):
         time.sleep(0.1)
         return real_rank(*args, **kwargs)
 
-    monkeypatch.setattr(services, "rank", slow)
+    monkeypatch.setattr(rollups, "rank", slow)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -91,10 +92,41 @@ def test_two_snapshot_runs_at_once_keep_one_set(yesterdays_reads, slow_ranking):
 
 
 @pytest.mark.django_db
+def test_the_snapshot_is_also_a_django_task(yesterdays_reads):
+    result = snapshot_task.enqueue(YESTERDAY.isoformat())
+    assert result.return_value == yesterdays_reads
+    assert RankingSnapshot.objects.filter(day=YESTERDAY).count() == yesterdays_reads
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_and_the_command_at_once_keep_one_set(yesterdays_reads, slow_ranking):
+    """The named lock is the service's own, so a task worker and the timer take turns."""
+    barrier = threading.Barrier(2)
+
+    def run(job):
+        barrier.wait()
+        try:
+            return job()
+        finally:
+            connections.close_all()
+
+    jobs = [
+        lambda: snapshot_task.enqueue(YESTERDAY.isoformat()).return_value,
+        lambda: call_command(
+            "snapshot_rankings", f"--day={YESTERDAY:%Y-%m-%d}", stdout=io.StringIO()
+        ),
+    ]
+    with ThreadPoolExecutor(2) as pool:
+        kept_by_task, _ = pool.map(run, jobs)
+    assert kept_by_task == yesterdays_reads
+    assert RankingSnapshot.objects.filter(day=YESTERDAY).count() == yesterdays_reads
+
+
+@pytest.mark.django_db
 def test_a_snapshot_run_that_dies_keeps_nothing_and_a_rerun_keeps_all(
     yesterdays_reads, monkeypatch
 ):
-    real_rank = services.rank
+    real_rank = rollups.rank
     calls = []
 
     def die_on_second_section(*args, **kwargs):
@@ -103,7 +135,7 @@ def test_a_snapshot_run_that_dies_keeps_nothing_and_a_rerun_keeps_all(
             raise Crash
         return real_rank(*args, **kwargs)
 
-    monkeypatch.setattr(services, "rank", die_on_second_section)
+    monkeypatch.setattr(rollups, "rank", die_on_second_section)
     with pytest.raises(Crash):
         call_command("snapshot_rankings", stdout=io.StringIO())
     assert not RankingSnapshot.objects.exists()

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article, Author
 from rankings.models import HourlyViews, RankingSnapshot
-from rankings.services import take_daily_snapshots
+from rankings.rollups import take_daily_snapshots
 from rankings.windows import day_start
 
 # One login per role, so each can be tried: (username, group, author name).

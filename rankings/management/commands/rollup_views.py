@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from newsroom.locks import named_lock
 from rankings import reader_markers
-from rankings.services import roll_up_views
+from rankings.rollups import roll_up_views
 
 
 class Command(BaseCommand):

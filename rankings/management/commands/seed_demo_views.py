@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews
-from rankings.services import roll_up_views
+from rankings.rollups import roll_up_views
 
 # Share of a day's reads in each hour of the newsroom's day: quiet at night,
 # peaks at breakfast, lunch and evening.

@@ -3,8 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from newsroom.locks import named_lock
-from rankings.services import take_daily_snapshots
+from rankings.rollups import take_daily_snapshots
 
 
 class Command(BaseCommand):
@@ -21,8 +20,5 @@ class Command(BaseCommand):
                 raise CommandError(f"--day {day!r} is not a date like 2025-04-04.") from None
         else:
             day = timezone.localdate() - datetime.timedelta(days=1)
-        # Two runs at once (a timer and a hand-run) would both insert the day's lines;
-        # the second waits, then replaces the first's.
-        with named_lock("snapshot_rankings"):
-            kept = take_daily_snapshots(day)
+        kept = take_daily_snapshots(day)  # one run at a time, under a named lock
         self.stdout.write(f"Kept {kept} ranking lines for {day:%Y-%m-%d}.")

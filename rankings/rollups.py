@@ -1,4 +1,5 @@
-"""Writes that keep the ranking data in shape: roll-ups and daily snapshots."""
+"""What happens to finished days: their buckets rolled up into daily rows, and their
+top tens kept as snapshots."""
 
 import datetime
 
@@ -7,6 +8,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from articles.models import Section
+from newsroom.locks import named_lock
 
 from .buckets import hour_of, hourly_retention_start
 from .models import DailyViews, HourlyViews, RankingSnapshot, RolledUpDay
@@ -69,27 +71,29 @@ def roll_up_day(day):
     return True
 
 
-@transaction.atomic
 def take_daily_snapshots(day):
     """Keep the top ten of a newsroom-zone day, site-wide and per section.
 
-    Running it again for the same day replaces that day's snapshot.
+    Running it again for the same day replaces that day's snapshot. Two runs at once
+    (the timer, a hand-run, a task) would both insert the day's lines: the second
+    waits for the first's named lock, then replaces its lines.
     """
     start, end = day_start(day), day_start(day + datetime.timedelta(days=1))
-    RankingSnapshot.objects.filter(day=day).delete()
-    rows = []
-    for section in [None, *Section.objects.all()]:
-        for item in rank(start, end, section=section, limit=SNAPSHOT_SIZE):
-            rows.append(
-                RankingSnapshot(
-                    day=day,
-                    section=section,
-                    rank=item.rank,
-                    article_id=item.article_id,
-                    headline=item.headline,
-                    article_section=item.section,
-                    views=item.views,
+    with named_lock("snapshot_rankings"), transaction.atomic():
+        RankingSnapshot.objects.filter(day=day).delete()
+        rows = []
+        for section in [None, *Section.objects.all()]:
+            for item in rank(start, end, section=section, limit=SNAPSHOT_SIZE):
+                rows.append(
+                    RankingSnapshot(
+                        day=day,
+                        section=section,
+                        rank=item.rank,
+                        article_id=item.article_id,
+                        headline=item.headline,
+                        article_section=item.section,
+                        views=item.views,
+                    )
                 )
-            )
-    RankingSnapshot.objects.bulk_create(rows)
+        RankingSnapshot.objects.bulk_create(rows)
     return len(rows)
