@@ -5,11 +5,11 @@ from articles.models import Article, Section
 from .queries import DailyViewsQuerySet, HourlyViewsQuerySet
 
 
-class HourlyViews(models.Model):
-    """Counted reads of one article in one clock hour (UTC)."""
+class ArticleViews(models.Model):
+    """What every bucket holds: an article's reads in one span, with its section."""
 
-    # Both keys lead an index of Meta already: an index of their own would only make
-    # each increment slower.
+    # Both keys lead an index of each bucket's Meta already: an index of their own
+    # would only make each increment slower.
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
     section = models.ForeignKey(
         Section,
@@ -18,8 +18,16 @@ class HourlyViews(models.Model):
         db_index=False,
         help_text="The article's section, copied so a section's ranking reads only its rows.",
     )
-    hour = models.DateTimeField(help_text="The start of the hour, in UTC.")
     views = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class HourlyViews(ArticleViews):
+    """Counted reads of one article in one clock hour (UTC)."""
+
+    hour = models.DateTimeField(help_text="The start of the hour, in UTC.")
 
     objects = HourlyViewsQuerySet.as_manager()
 
@@ -44,19 +52,10 @@ class HourlyViews(models.Model):
         return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}:00 = {self.views}"
 
 
-class DailyViews(models.Model):
+class DailyViews(ArticleViews):
     """Reads of one article on one finished UTC day, rolled up from its hourly buckets."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
-    section = models.ForeignKey(
-        Section,
-        on_delete=models.CASCADE,
-        related_name="+",
-        db_index=False,
-        help_text="The article's section, copied as on the hourly buckets.",
-    )
     day = models.DateField(help_text="The UTC day.")
-    views = models.PositiveBigIntegerField(default=0)
 
     objects = DailyViewsQuerySet.as_manager()
 
