@@ -42,6 +42,14 @@ def history():
     return climber, faller, newcomer
 
 
+def test_the_dashboard_is_dressed_like_every_admin_page(analyst_client):
+    html = analyst_client.get(DASHBOARD_URL).content.decode()
+    # Django's admin styles breadcrumbs only as this list.
+    assert '<ol class="breadcrumbs">' in html
+    assert '<li aria-current="page">Ranking dashboard</li>' in html
+    assert '<link rel="icon" href="/static/favicon' in html
+
+
 def test_analysts_see_rank_views_share_and_change(analyst_client, history):
     response = analyst_client.get(DASHBOARD_URL, {"window": "24h"})
     assert response.status_code == 200
