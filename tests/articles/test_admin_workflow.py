@@ -14,7 +14,7 @@ from media.models import Photo
 from tests.factories import ArticleFactory, SectionFactory
 from tests.images import image_upload
 
-from .admin_forms import ADD_URL, CHANGELIST_URL, article_form_data, change_data, change_url
+from .admin_forms import ADD_URL, CHANGELIST_URL, add_data, change_data, change_url
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter,
 
     response = client.post(
         ADD_URL,
-        article_form_data(section=politics, lead_photo=photo.pk, status="review"),
+        add_data(client, section=politics, lead_photo=photo.pk, status="review"),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get()

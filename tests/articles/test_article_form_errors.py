@@ -8,7 +8,7 @@ from taggit.models import Tag
 from articles.models import Article
 from tests.factories import ArticleFactory, SectionFactory
 
-from .admin_forms import ADD_URL, article_form_data
+from .admin_forms import ADD_URL, add_data
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_a_duplicate_slug_is_refused(editor_client):
     ArticleFactory(slug="taken")
     response = editor_client.post(
-        ADD_URL, article_form_data(section=SectionFactory(), slug="taken", tags="new-tag")
+        ADD_URL, add_data(editor_client, section=SectionFactory(), slug="taken", tags="new-tag")
     )
     assert response.status_code == 200
     assert "slug" in response.context["adminform"].form.errors
@@ -28,7 +28,8 @@ def test_a_duplicate_slug_is_refused(editor_client):
 def test_a_publication_time_in_a_wrong_format_is_refused(editor_client, date, time):
     response = editor_client.post(
         ADD_URL,
-        article_form_data(
+        add_data(
+            editor_client,
             section=SectionFactory(),
             status="published",
             published_at_0=date,
@@ -41,7 +42,7 @@ def test_a_publication_time_in_a_wrong_format_is_refused(editor_client, date, ti
 
 
 def test_a_missing_headline_and_section_are_named(editor_client):
-    data = article_form_data(section=SectionFactory(), headline="")
+    data = add_data(editor_client, section=SectionFactory(), headline="")
     data.pop("section")
     response = editor_client.post(ADD_URL, data)
     errors = response.context["adminform"].form.errors

@@ -8,7 +8,7 @@ from articles.models import Article
 from tests.factories import ArticleFactory, SectionFactory
 from tests.page_forms import form_data
 
-from .admin_forms import ADD_URL, article_form_data, change_url
+from .admin_forms import ADD_URL, add_data, change_url
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def assert_clean(body):
 def test_hostile_html_from_the_admin_is_cleaned(editor_client):
     response = editor_client.post(
         reverse("admin:articles_article_add"),
-        article_form_data(section=SectionFactory(), body=HOSTILE),
+        add_data(editor_client, section=SectionFactory(), body=HOSTILE),
     )
     assert response.status_code == 302
     assert_clean(Article.objects.get().body)
