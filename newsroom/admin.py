@@ -2,10 +2,9 @@ from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.urls import path, reverse
 from django.views.decorators.csp import csp_override
-from django.views.generic import RedirectView
 
 from rankings.dashboard import PERMISSION as RANKINGS_PERMISSION
-from rankings.dashboard import dashboard_view
+from rankings.dashboard import dashboard_view, old_address_redirect
 from signin.policy import pending_step
 
 
@@ -34,7 +33,6 @@ class NewsroomAdminSite(AdminSite):
         return csp_override(settings.ADMIN_CSP)(super().admin_view(view, cacheable))
 
     def get_urls(self):
-        dashboard = f"{self.name}:rankings_dashboard"
         return [
             path(
                 "rankings/dashboard/",
@@ -42,10 +40,10 @@ class NewsroomAdminSite(AdminSite):
                 {"admin_site": self},
                 name="rankings_dashboard",
             ),
-            # Its address while it was a model's page; bookmarks and shared links keep working.
             path(
                 "rankings/rankingdashboard/",
-                RedirectView.as_view(pattern_name=dashboard, query_string=True, permanent=True),
+                old_address_redirect,
+                {"admin_site": self},
             ),
             *super().get_urls(),
         ]
@@ -62,7 +60,7 @@ class NewsroomAdminSite(AdminSite):
         """The ranking dashboard as the index and the navigation list a model."""
         return {
             "name": "Ranking dashboard",
-            "object_name": "RankingDashboard",
+            "object_name": "Dashboard",
             "perms": {"view": True},
             "admin_url": reverse("admin:rankings_dashboard", current_app=self.name),
             "add_url": None,

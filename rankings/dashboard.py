@@ -4,8 +4,12 @@ Analysts and Editors. The figures it shows come from stats.py."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+
+from articles.models import Section
 
 from .exports import dashboard_csv
 from .forms import DashboardForm
@@ -37,3 +41,15 @@ def _csv_query(request):
     query = request.GET.copy()
     query["format"] = "csv"
     return query.urlencode()
+
+
+def old_address_redirect(request, *, admin_site):
+    """The dashboard's address while it was a model's admin page, kept for bookmarks and
+    shared links: those named the section by its id, the dashboard now by its slug."""
+    query = request.GET.copy()
+    section = query.get("section", "")
+    if section.isdigit():
+        slug = Section.objects.filter(pk=section).values_list("slug", flat=True).first()
+        query["section"] = slug or section  # an id that is gone gets the form's message
+    url = reverse(f"{admin_site.name}:rankings_dashboard")
+    return HttpResponsePermanentRedirect(f"{url}?{query.urlencode()}" if query else url)

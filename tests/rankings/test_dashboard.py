@@ -154,6 +154,18 @@ def test_the_old_address_leads_to_the_dashboard(analyst_client, history):
     assert [r.headline for r in response.context["rows"]] == ["Climber", "Faller", "Newcomer"]
 
 
+def test_an_old_link_naming_the_section_by_id_still_opens_that_section(analyst_client, history):
+    business = history[2].section
+    old = f"/admin/rankings/rankingdashboard/?window=24h&section={business.pk}"
+    response = analyst_client.get(old, follow=True)
+    assert response.redirect_chain == [(f"{DASHBOARD_URL}?window=24h&section=business", 301)]
+    assert [r.headline for r in response.context["rows"]] == ["Newcomer"]
+
+    csv = analyst_client.get(f"{old}&format=csv", follow=True)
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "Newcomer" in csv.content.decode()
+
+
 def test_an_articles_admin_page_shows_its_readers(editor_client, history):
     climber = history[0]
     response = editor_client.get(reverse("admin:articles_article_change", args=[climber.pk]))
