@@ -37,6 +37,15 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_choice(name, choices, default):
+    """One of `choices`: a typo (`Redis`, `publisher`) stops the start rather than
+    quietly running another way."""
+    value = os.environ.get(name) or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+    return value
+
+
 def env_list(name, default=()):
     """Comma-separated values, blanks dropped."""
     value = os.environ.get(name, "")

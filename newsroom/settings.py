@@ -24,7 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from dotenv import load_dotenv
 
-from newsroom.env import env_bool, env_int, env_list, env_str
+from newsroom.env import env_bool, env_choice, env_int, env_list, env_str
 from newsroom.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -241,7 +241,9 @@ AXES_CLIENT_IP_CALLABLE = "newsroom.client.client_block"
 # Two-factor sign-in (django-otp, django-otp-webauthn): who must use it.
 # "publishers": whoever may publish articles or manage users; "staff": every staff
 # login; "none": nobody (the local default). Anyone who has set it up uses it.
-TWO_FACTOR_REQUIRED = env_str("TWO_FACTOR_REQUIRED", "none" if DEBUG else "publishers")
+TWO_FACTOR_REQUIRED = env_choice(
+    "TWO_FACTOR_REQUIRED", ("publishers", "staff", "none"), "none" if DEBUG else "publishers"
+)
 OTP_TOTP_ISSUER = NEWSROOM_NAME
 OTP_WEBAUTHN_RP_NAME = NEWSROOM_NAME
 # Passkeys belong to the host name the desk is reached at.
@@ -300,20 +302,20 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Human-readable lines by default; LOG_FORMAT=json for one JSON object per line,
 # with a line per request (newsroom/logs.py).
-LOG_FORMAT = env_str("LOG_FORMAT", "human")
-if LOG_FORMAT not in {"human", "json"}:
-    raise ImproperlyConfigured("LOG_FORMAT must be human or json.")
+LOG_FORMAT = env_choice("LOG_FORMAT", ("human", "json"), "human")
 LOGGING = logging_config(log_format=LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
 
 TAGGIT_CASE_INSENSITIVE = True
 
 # Access ranking (see rankings/ and the README). Where counted reads go: "database"
 # or "redis".
-RANKINGS_RECORDER = env_str("RANKINGS_RECORDER", "database")
+RANKINGS_RECORDER = env_choice("RANKINGS_RECORDER", ("database", "redis"), "database")
 # Redis for the ranking's own state: repeat-reader counters, and the Redis
 # recorder's hour counters. Best a database of its own, since clearing a Django
 # cache empties its whole Redis database.
 RANKINGS_REDIS_URL = env_str("RANKINGS_REDIS_URL", REDIS_URL)
+if RANKINGS_RECORDER == "redis" and not RANKINGS_REDIS_URL:
+    raise ImproperlyConfigured("RANKINGS_RECORDER=redis needs RANKINGS_REDIS_URL or REDIS_URL.")
 RANKINGS_REDIS_TIMEOUT = 0.25
 # How long a page's view token stays valid: longer than any cache keeps the page.
 RANKINGS_TOKEN_MAX_AGE = env_int("RANKINGS_TOKEN_MAX_AGE", 6 * 3600)

@@ -104,4 +104,4 @@ def test_human_readable_by_default_and_json_on_request():
     assert result.stdout.split() == ["human"]
     result = load_settings(DEBUG="true", LOG_FORMAT="xml")
     assert result.returncode != 0
-    assert "LOG_FORMAT must be human or json" in result.stderr
+    assert "LOG_FORMAT must be one of human, json, not 'xml'" in result.stderr

@@ -27,6 +27,18 @@ PRODUCTION_SECRET = "k7#Qm2!vR9@pL4$wX8^nB6&zT1*cY5(hJ3)fD0-gS+aE=uN_oI"
         ({"SECRET_KEY": "s3cret", "ALLOWED_HOSTS": "*"}, "not '*'"),
         ({"DEBUG": "maybe"}, "DEBUG must be true or false"),
         ({"DEBUG": "true", "NEWSROOM_TIME_ZONE": "Mars/Olympus"}, "not a known zone"),
+        # A typo must not quietly run another way (count in the database, ask no code).
+        ({"DEBUG": "true", "RANKINGS_RECORDER": "Redis"}, "RANKINGS_RECORDER must be one of"),
+        (
+            {
+                "DEBUG": "true",
+                "RANKINGS_RECORDER": "redis",
+                "REDIS_URL": "",
+                "RANKINGS_REDIS_URL": "",
+            },
+            "needs RANKINGS_REDIS_URL",
+        ),
+        ({"DEBUG": "true", "TWO_FACTOR_REQUIRED": "publisher"}, "TWO_FACTOR_REQUIRED must be"),
     ],
 )
 def test_refuses_to_start_half_configured(env, message):
@@ -150,7 +162,7 @@ def test_a_value_that_cannot_be_read_names_its_variable(env, message):
 
 def variables_read():
     """The names newsroom/settings.py and deploy/gunicorn.conf.py read from the environment."""
-    readers = {"env_str", "env_bool", "env_int", "env_list", "get"}
+    readers = {"env_str", "env_bool", "env_int", "env_list", "env_choice", "get"}
     names = set()
     for path in [PROJECT / "newsroom" / "settings.py", PROJECT / "deploy" / "gunicorn.conf.py"]:
         for node in ast.walk(ast.parse(path.read_text())):
