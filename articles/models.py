@@ -238,15 +238,25 @@ class Article(models.Model):
         unpublish in articles/services.py bump it in theirs. A change form opened before
         any of these writes is then refused as stale (articles/forms.py, the one check,
         which the admin runs under a row lock). A save from code is not checked itself:
-        like any Django save, it replaces what is saved with this copy.
+        like any Django save, it replaces what is saved with this copy; an article deleted
+        meanwhile raises Django's DatabaseError ("did not affect any rows") rather than
+        coming back as a new row.
         """
         self.fill_publication_time()
         update_fields = kwargs.get("update_fields")
-        if not self._state.adding and (update_fields is None or update_fields):
-            self.version = F("version") + 1
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "version"}
-        super().save(**kwargs)
+        if self._state.adding or (update_fields is not None and not update_fields):
+            super().save(**kwargs)
+            return
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "version"}
+        kwargs.setdefault("force_update", True)
+        loaded_version = self.version
+        self.version = F("version") + 1
+        try:
+            super().save(**kwargs)
+        except BaseException:
+            self.version = loaded_version  # a failed save leaves the copy as it was
+            raise
 
     def get_absolute_url(self):
         published = timezone.localtime(self.published_at or timezone.now())

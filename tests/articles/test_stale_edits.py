@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -160,6 +160,25 @@ def test_a_save_of_some_fields_from_code_moves_the_version_on_too(editor_client)
     assert article.version == Article.objects.get(pk=article.pk).version == before + 1
     response = editor_client.post(change_url(article), opened)
     assert changes_named(response) == "Summary (now “Trimmed by a script.”)"
+
+
+def test_a_failed_save_from_code_leaves_the_copy_as_it_was():
+    ArticleFactory(slug="taken")
+    article = ArticleFactory(headline="東京: the copy")
+    before = article.version
+    article.slug = "taken"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        article.save()
+    assert article.version == before  # a number again, not the expression it tried
+
+
+def test_saving_an_article_deleted_meanwhile_fails_rather_than_bringing_it_back():
+    article = ArticleFactory(headline="Café closes")
+    Article.objects.filter(pk=article.pk).delete()
+    article.headline = "Café reopens"
+    with pytest.raises(DatabaseError, match="did not affect any rows"), transaction.atomic():
+        article.save()
+    assert not Article.objects.exists()
 
 
 def test_an_admin_save_moves_the_version_on_in_its_one_update(editor_client):
