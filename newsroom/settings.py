@@ -114,8 +114,8 @@ TEMPLATES = [
 # Widgets render through TEMPLATES, so templates/ can hold widget templates too.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-# SQLite under var/ by default (`make run` creates the folder); DATABASE_URL
-# (postgres://...) in production.
+# SQLite under var/ by default (the folder is kept in git, its contents are not);
+# DATABASE_URL (postgres://...) in production.
 VAR_DIR = BASE_DIR / "var"
 DATABASES = {
     "default": dj_database_url.parse(

@@ -5,7 +5,7 @@ from articles.models import Article, Section
 from .queries import DailyViewsQuerySet, HourlyViewsQuerySet
 
 
-class ArticleViews(models.Model):
+class Bucket(models.Model):
     """What every bucket holds: an article's reads in one span, with its section."""
 
     # Both keys lead an index of each bucket's Meta already: an index of their own
@@ -24,7 +24,7 @@ class ArticleViews(models.Model):
         abstract = True
 
 
-class HourlyViews(ArticleViews):
+class HourlyViews(Bucket):
     """Counted reads of one article in one clock hour (UTC)."""
 
     hour = models.DateTimeField(help_text="The start of the hour, in UTC.")
@@ -52,7 +52,7 @@ class HourlyViews(ArticleViews):
         return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}:00 = {self.views}"
 
 
-class DailyViews(ArticleViews):
+class DailyViews(Bucket):
     """Reads of one article on one finished UTC day, rolled up from its hourly buckets."""
 
     day = models.DateField(help_text="The UTC day.")

@@ -30,8 +30,8 @@ def roles(db):
 # outside ASCII on purpose; the superuser is pytest-django's admin_user.
 
 
-def _member_of(group_name, username):
-    user = UserFactory(username=username)
+def _member_of(group_name, username, **names):
+    user = UserFactory(username=username, **names)
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
@@ -53,6 +53,12 @@ def other_reporter(roles):
 @pytest.fixture
 def editor(roles):
     return _member_of("Editor", "東京デスク")
+
+
+@pytest.fixture
+def other_editor(roles):
+    """A second editor, for two people at work on one article."""
+    return _member_of("Editor", "alice", first_name="Alice", last_name="Ng")
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
 The table, the article's column and the permissions follow the new name; groups keep
 the permissions they had ("articles.change_category" becomes "articles.change_section").
+
+It runs after the rankings migrations that point at the old model (see dependencies),
+so their foreign keys follow the rename; articles' migrations therefore need rankings.
 """
 
 from django.db import migrations, models

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory
 from tests.page_forms import form_data
 
 from .admin_forms import CHANGELIST_URL, change_data, change_url
@@ -25,12 +25,10 @@ NOT_SAVED = "Your changes have not been saved; they are still in this form."
 
 
 @pytest.fixture
-def alice(editor):
+def alice(other_editor):
     """A second editor, in a browser of her own."""
-    user = UserFactory(username="alice", first_name="Alice", last_name="Ng")
-    user.groups.add(*editor.groups.all())
     client = Client()
-    client.force_login(user)
+    client.force_login(other_editor)
     return client
 
 

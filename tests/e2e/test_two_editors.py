@@ -1,11 +1,10 @@
 """Two editors in two browsers save one article: the later save is stopped, then made on purpose."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import PASSWORD, ArticleFactory, UserFactory
+from tests.factories import PASSWORD, ArticleFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -13,13 +12,11 @@ HEADLINE = "東京湾の新しい橋、市議会が承認"
 BODY_ADDITION = "市議会は火曜日に31対9で可決した。"
 
 
-def desk_browser(new_context, live_server, username, first_name):
-    """A browser of its own, with an editor logged in to the admin."""
-    user = UserFactory(username=username, first_name=first_name, password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Editor"))
+def desk_browser(new_context, live_server, user):
+    """A browser of its own, with `user` logged in to the admin."""
     page = new_context(base_url=live_server.url).new_page()
     page.goto("/admin/")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("Username").fill(user.get_username())
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Desk")).to_be_visible()
@@ -34,41 +31,43 @@ def save(page):
     page.get_by_role("button", name="Save and continue editing").click()
 
 
-def test_the_later_save_names_only_what_the_other_editor_changed(new_context, live_server, roles):
+def test_the_later_save_names_only_what_the_other_editor_changed(
+    new_context, live_server, other_editor, editor
+):
     article = ArticleFactory(
         headline="Harbour bridge vote set for Friday",
         status=Article.Status.REVIEW,
         published_at=None,
     )
     change_url = f"/admin/articles/article/{article.pk}/change/"
-    aiko = desk_browser(new_context, live_server, "aiko", "Aiko")
-    ben = desk_browser(new_context, live_server, "ben", "Ben")
-    aiko.goto(change_url)
-    ben.goto(change_url)
+    alice = desk_browser(new_context, live_server, other_editor)
+    desk = desk_browser(new_context, live_server, editor)
+    alice.goto(change_url)
+    desk.goto(change_url)
 
-    aiko.get_by_role("textbox", name="Headline:", exact=True).fill(HEADLINE)
-    save(aiko)
-    expect(aiko.locator(".messagelist")).to_contain_text("was changed successfully")
+    alice.get_by_role("textbox", name="Headline:", exact=True).fill(HEADLINE)
+    save(alice)
+    expect(alice.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    body = body_editor(ben)
+    body = body_editor(desk)
     body.click()
-    ben.keyboard.press("Control+End")
-    ben.keyboard.insert_text(BODY_ADDITION)
-    save(ben)
+    desk.keyboard.press("Control+End")
+    desk.keyboard.insert_text(BODY_ADDITION)
+    save(desk)
 
-    refusal = ben.locator(".errorlist.nonfield")
-    expect(refusal).to_contain_text("Aiko saved this article at ")
+    refusal = desk.locator(".errorlist.nonfield")
+    expect(refusal).to_contain_text("Alice Ng saved this article at ")
     expect(refusal).to_contain_text(f"after you opened it, changing: Headline (now “{HEADLINE}”).")
     expect(refusal).to_contain_text("Your changes have not been saved; they are still in this")
-    expect(body_editor(ben)).to_contain_text(BODY_ADDITION)
+    expect(body_editor(desk)).to_contain_text(BODY_ADDITION)
     article.refresh_from_db()
     assert article.headline == HEADLINE
     assert BODY_ADDITION not in article.body
 
-    # Saving again, with Aiko's change in view, replaces her version with Ben's.
-    save(ben)
-    expect(ben.locator(".messagelist")).to_contain_text("was changed successfully")
-    expect(ben.locator(".errorlist.nonfield")).to_have_count(0)
+    # Saving again, with Alice's change in view, replaces her version with the desk's.
+    save(desk)
+    expect(desk.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(desk.locator(".errorlist.nonfield")).to_have_count(0)
     article.refresh_from_db()
     assert BODY_ADDITION in article.body
     assert article.headline == "Harbour bridge vote set for Friday"

@@ -38,8 +38,8 @@ def run_python(code, args=(), **env):
 
 
 def sqlite_in(folder):
-    """A database `manage.py check` can open (it asks SQLite what it supports) where a
-    fresh clone has no var/ folder yet."""
+    """A SQLite database of its own in `folder`, for a `manage.py check` (which opens
+    the database to ask what it supports) that must not touch the project's var/."""
     return f"sqlite:///{folder / 'db.sqlite3'}"
 
 

@@ -23,8 +23,7 @@ from rankings.tasks import take_daily_snapshots as snapshot_task
 from rankings.windows import day_start
 from tests.factories import ArticleFactory, SectionFactory
 
-from .conftest import forget_redis_connection
-from .helpers import browser, report_read, stored_reader_keys
+from .helpers import browser, forget_redis_connection, report_read, stored_reader_keys
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
