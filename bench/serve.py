@@ -78,7 +78,7 @@ def prepare(now):
     django.setup()
     from django.core.management import call_command
 
-    from rankings.models import RecentRead
+    from rankings.models import ReaderMarker
 
     call_command("migrate", verbosity=0)
     if must_seed:
@@ -88,7 +88,7 @@ def prepare(now):
         seed.take_missing_snapshots(now)
     call_command("collectstatic", interactive=False, verbosity=0)
     # Reader markers left by an earlier run could make this run's readers repeats.
-    RecentRead.objects.all().delete()
+    ReaderMarker.objects.all().delete()
 
 
 def pick_pages():

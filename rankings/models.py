@@ -139,7 +139,7 @@ class RankingSnapshot(models.Model):
         return f"{self.day} #{self.rank}"
 
 
-class RecentRead(models.Model):
+class ReaderMarker(models.Model):
     """Reads of an article counted for one reader, or one address, in the repeat window.
 
     Used when there is no Redis. `key` is "reader:<article id>:<hash>" or

@@ -1,4 +1,4 @@
-"""Reader markers: the repeat and cap counters in the RecentRead table, for a site
+"""Reader markers: the repeat and cap counters in the ReaderMarker table, for a site
 without Redis (or while Redis cannot be reached).
 
 Each counter is one upsert that says in its answer whether the read was taken:
@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from .models import RecentRead
+from .models import ReaderMarker
 
 # Expired counters are deleted by the reads that add new ones: the one counted read
 # in 16 whose reader hash ends in "0" deletes up to SWEEP_ROWS, more than the 32
@@ -24,7 +24,7 @@ SWEEP_ROWS = 64
 
 
 def _take_slot_sql():
-    table = connection.ops.quote_name(RecentRead._meta.db_table)
+    table = connection.ops.quote_name(ReaderMarker._meta.db_table)
     key, reads, expires = (connection.ops.quote_name(c) for c in ("key", "reads", "expires_at"))
     expired = f"{table}.{expires} <= %(now)s"
     return (
@@ -68,14 +68,14 @@ def mark(reader, address, *, now):
 def _sweep_expired(now):
     """Delete some expired counters; rows another request holds are skipped, not waited for."""
     expired = (
-        RecentRead.objects.filter(expires_at__lte=now)
+        ReaderMarker.objects.filter(expires_at__lte=now)
         .select_for_update(skip_locked=True)
         .values_list("pk", flat=True)[:SWEEP_ROWS]
     )
-    RecentRead.objects.filter(pk__in=list(expired), expires_at__lte=now).delete()
+    ReaderMarker.objects.filter(pk__in=list(expired), expires_at__lte=now).delete()
 
 
 def purge_expired():
     """Delete the markers and counters whose window has passed; run daily by rollup_views."""
-    deleted, _ = RecentRead.objects.filter(expires_at__lte=timezone.now()).delete()
+    deleted, _ = ReaderMarker.objects.filter(expires_at__lte=timezone.now()).delete()
     return deleted

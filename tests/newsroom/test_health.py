@@ -5,7 +5,7 @@ import time
 import pytest
 
 from newsroom import cache as fail_fast
-from rankings.models import HourlyViews, RecentRead
+from rankings.models import HourlyViews, ReaderMarker
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_never_counted_and_never_given_a_cookie(client):
         assert response.cookies == {}
         assert "Set-Cookie" not in response
     assert not HourlyViews.objects.exists()
-    assert not RecentRead.objects.exists()
+    assert not ReaderMarker.objects.exists()
 
 
 def test_answers_a_probe_over_plain_http_even_when_https_is_required(client, settings):

@@ -9,7 +9,7 @@ import redis
 from django.core.cache import caches
 
 from newsroom import cache as fail_fast
-from rankings.models import HourlyViews, RecentRead
+from rankings.models import HourlyViews, ReaderMarker
 from tests.factories import ArticleFactory, SectionFactory
 from tests.rankings.helpers import report_read, views_of
 
@@ -49,7 +49,7 @@ def test_readers_get_pages_and_reads_count_while_redis_is_down(client, redis_set
 
     assert report_read(client, article).status_code == 204
     assert views_of(article) == 1, "the read went to the database recorder"
-    assert RecentRead.objects.exists(), "the repeat-reader marker went to the table"
+    assert ReaderMarker.objects.exists(), "the repeat-reader marker went to the table"
     assert report_read(client, article).status_code == 204
     assert views_of(article) == 1, "a repeat is still caught"
 

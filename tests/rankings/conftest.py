@@ -19,7 +19,7 @@ def redis_client():
 
 @pytest.fixture(params=["database", "redis"])
 def reader_store(request, settings):
-    """Run a test with the repeat-reader counters in the RecentRead table, then in Redis."""
+    """Run a test with the repeat-reader counters in the ReaderMarker table, then in Redis."""
     if request.param == "redis":
         request.getfixturevalue("redis_client")
         settings.RANKINGS_REDIS_URL = REDIS_TEST_URL

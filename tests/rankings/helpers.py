@@ -11,7 +11,7 @@ from django.utils import timezone
 from rankings import live
 from rankings.buckets import hour_of
 from rankings.counting import make_view_token
-from rankings.models import HourlyViews, RecentRead
+from rankings.models import HourlyViews, ReaderMarker
 from tests.articles.admin_forms import CHANGELIST_URL
 from tests.page_forms import form_data
 
@@ -52,7 +52,7 @@ def stored_reader_keys():
     if settings.RANKINGS_REDIS_URL:
         client = redis.Redis.from_url(settings.RANKINGS_REDIS_URL)
         return [key.decode() for key in client.keys("rankings:seen:*")]
-    return list(RecentRead.objects.values_list("key", flat=True))
+    return list(ReaderMarker.objects.values_list("key", flat=True))
 
 
 def end_repeat_windows():
@@ -62,7 +62,7 @@ def end_repeat_windows():
         for key in client.keys("rankings:seen:*"):
             client.delete(key)
     else:
-        RecentRead.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+        ReaderMarker.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
 
 
 def record_views(article, views, *, hours_ago=0):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rankings.models import RecentRead
+from rankings.models import ReaderMarker
 from tests.factories import ArticleFactory
 
 from .helpers import browser, end_repeat_windows, report_read, views_of
@@ -65,7 +65,7 @@ def test_reads_over_the_cap_leave_no_reader_rows(client, settings):
     for n in range(beacons):
         report_read(client, article, user_agent=f"{TOKYO_READER} {n}", address="203.0.113.9")
     assert views_of(article) == CAP
-    assert RecentRead.objects.count() == CAP + 1  # the readers counted and the address
+    assert ReaderMarker.objects.count() == CAP + 1  # the readers counted and the address
 
 
 def test_expired_markers_are_swept_before_the_daily_purge(client, settings):
@@ -79,4 +79,4 @@ def test_expired_markers_are_swept_before_the_daily_purge(client, settings):
         end_repeat_windows()
     # Five windows' worth of markers; only about one window's stays in the table.
     assert views_of(article) == 5 * CAP
-    assert RecentRead.objects.count() <= 2 * (CAP + 1)
+    assert ReaderMarker.objects.count() <= 2 * (CAP + 1)

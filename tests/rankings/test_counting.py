@@ -13,7 +13,7 @@ from django.utils import timezone
 from articles.models import Article
 from rankings import counting
 from rankings.counting import make_view_token, read_view_token
-from rankings.models import HourlyViews, RecentRead
+from rankings.models import HourlyViews, ReaderMarker
 from tests.factories import ArticleFactory, UserFactory
 
 from .helpers import (
@@ -232,4 +232,4 @@ def test_a_read_over_the_cap_keeps_no_marker(client, settings):
     report_read(client, article, user_agent=browser(1))
     report_read(client, article, user_agent=browser(2))
     assert views_of(article) == 1
-    assert RecentRead.objects.count() == 2  # the first reader and the address
+    assert ReaderMarker.objects.count() == 2  # the first reader and the address

@@ -14,7 +14,7 @@ from django.utils import timezone
 from articles.models import Article
 from rankings import live
 from rankings.flush import flush_redis_counts
-from rankings.models import RecentRead
+from rankings.models import ReaderMarker
 from tests.articles.admin_forms import CHANGELIST_URL
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
@@ -153,7 +153,7 @@ def test_reads_go_to_the_database_while_redis_is_down_and_back_after(
     for n in (2, 3, 3):  # two readers, and a repeat caught by the table's marker
         assert report_read(client, article, user_agent=browser(n)).status_code == 204
     assert views_of(article) == 2
-    assert RecentRead.objects.filter(key__startswith=f"reader:{article.pk}:").count() == 2
+    assert ReaderMarker.objects.filter(key__startswith=f"reader:{article.pk}:").count() == 2
     assert "Redis unavailable" in caplog.text
 
     own_redis.start()  # empty: Redis keeps nothing on disk here

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from rankings.buckets import hour_of
-from rankings.models import DailyViews, HourlyViews, RecentRead
+from rankings.models import DailyViews, HourlyViews, ReaderMarker
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +59,8 @@ def reads(settings):
 def reader_markers():
     """Two repeat-reader markers: one whose window has passed, one still open."""
     now = timezone.now()
-    RecentRead.objects.create(key="reader:1:gone", expires_at=now - datetime.timedelta(seconds=1))
-    RecentRead.objects.create(key="reader:1:open", expires_at=now + datetime.timedelta(minutes=20))
+    ReaderMarker.objects.create(key="reader:1:gone", expires_at=now - datetime.timedelta(seconds=1))
+    ReaderMarker.objects.create(key="reader:1:open", expires_at=now + datetime.timedelta(minutes=20))
 
 
 def test_each_finished_day_gets_its_daily_rows_and_old_hours_go(reads, reader_markers):
@@ -78,7 +78,7 @@ def test_each_finished_day_gets_its_daily_rows_and_old_hours_go(reads, reader_ma
     )
     # Hourly buckets stay for the retention period only; today's is untouched.
     assert sorted(HourlyViews.objects.values_list("views", flat=True)) == [3, 4, 5, 7, 10]
-    assert list(RecentRead.objects.values_list("key", flat=True)) == ["reader:1:open"]
+    assert list(ReaderMarker.objects.values_list("key", flat=True)) == ["reader:1:open"]
 
 
 def test_a_second_run_changes_nothing_and_says_so(reads, reader_markers):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from newsroom.locks import named_lock
 from rankings import rollups
 from rankings.buckets import hourly_retention_start
-from rankings.models import DailyViews, HourlyViews, RankingSnapshot, RecentRead
+from rankings.models import DailyViews, HourlyViews, RankingSnapshot, ReaderMarker
 from rankings.tasks import take_daily_snapshots as snapshot_task
 from rankings.windows import day_start
 from tests.factories import ArticleFactory, SectionFactory
@@ -217,7 +217,7 @@ def test_the_daily_rollup_purges_expired_reader_markers(client, settings):
     assert second.status_code == 204
     assert len(stored_reader_keys()) == 4
     an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
-    RecentRead.objects.filter(key__in=first).update(expires_at=an_hour_ago)
+    ReaderMarker.objects.filter(key__in=first).update(expires_at=an_hour_ago)
 
     out = io.StringIO()
     call_command("rollup_views", stdout=out)
