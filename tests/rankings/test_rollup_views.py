@@ -59,8 +59,9 @@ def reads(settings):
 def reader_markers():
     """Two repeat-reader markers: one whose window has passed, one still open."""
     now = timezone.now()
-    ReaderMarker.objects.create(key="reader:1:gone", expires_at=now - datetime.timedelta(seconds=1))
-    ReaderMarker.objects.create(key="reader:1:open", expires_at=now + datetime.timedelta(minutes=20))
+    second, twenty_minutes = datetime.timedelta(seconds=1), datetime.timedelta(minutes=20)
+    ReaderMarker.objects.create(key="reader:1:gone", expires_at=now - second)
+    ReaderMarker.objects.create(key="reader:1:open", expires_at=now + twenty_minutes)
 
 
 def test_each_finished_day_gets_its_daily_rows_and_old_hours_go(reads, reader_markers):
