@@ -79,22 +79,28 @@ class RankedArticle:
         )
 
 
-def rank(start, end, *, section=None, limit=None, totals=None):
+def rank(start, end, *, section=None, limit=None):
     """[RankedArticle] of the most-read published articles in [start, end) in UTC, most
     views first, site-wide or in one section.
 
     With a limit, only the articles that can reach it are summed (Span.top); without,
-    every article read in the span. `totals` (Span.totals of the same span, when the
-    caller has them) are ranked instead of read again. One more query fetches the
-    articles.
+    every article read in the span. One more query fetches the articles.
     """
-    if totals is not None:
-        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)[:limit]]
-    elif limit:
-        ranked = Span.of(start, end).top(section, limit=limit)
-    else:
-        totals = Span.of(start, end).totals(section)
-        ranked = [(pk, totals[pk]) for pk in ranked_order(totals)]
+    span = Span.of(start, end)
+    if limit:
+        return _lines(span.top(section, limit=limit))
+    return rank_totals(span.totals(section))
+
+
+def rank_totals(totals, *, limit=None):
+    """[RankedArticle] of {article_id: views} already summed (Span.totals), in ranking
+    order, the first `limit` of them."""
+    order = ranked_order(totals, publication_times(totals))[:limit]
+    return _lines([(pk, totals[pk]) for pk in order])
+
+
+def _lines(ranked):
+    """[RankedArticle] of [(article_id, views)] in ranking order."""
     if not ranked:
         return []
     articles = Article.objects.select_related("section").in_bulk([pk for pk, _ in ranked])
@@ -104,13 +110,15 @@ def rank(start, end, *, section=None, limit=None, totals=None):
     ]
 
 
-def ranked_order(totals, published=None):
+def ranked_order(totals, published):
     """Article ids of {article_id: views} by views, ties to the more recently published:
-    the order of every ranking. `published` is {article_id: publication time}; without
-    it, one query reads those times."""
-    if published is None:
-        published = dict(Article.objects.filter(pk__in=totals).values_list("pk", "published_at"))
+    the order of every ranking. `published` is {article_id: publication time}."""
     return sorted(totals, key=lambda pk: (-totals[pk], -published[pk].timestamp(), -pk))
+
+
+def publication_times(article_ids):
+    """{article_id: publication time}, for ranked_order."""
+    return dict(Article.objects.filter(pk__in=article_ids).values_list("pk", "published_at"))
 
 
 @dataclass(frozen=True)
@@ -200,7 +208,7 @@ class Span:
                 return [(pk, totals[pk]) for pk in order]
             per_place *= 4
         totals = self.totals(section)
-        return [(pk, totals[pk]) for pk in ranked_order(totals)[:limit]]
+        return [(pk, totals[pk]) for pk in ranked_order(totals, publication_times(totals))[:limit]]
 
     def _leaders(self, section, per_place):
         """({article id: (floor, ceiling, publication time if live, else None)}, bound)

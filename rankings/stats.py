@@ -11,7 +11,7 @@ from .cached import top_articles
 from .charts import bar_chart, sparkline
 from .forms import MAX_RANGE_DAYS
 from .models import DailyViews, HourlyViews
-from .queries import RankedArticle, Span, rank, ranked_order
+from .queries import RankedArticle, Span, publication_times, rank_totals, ranked_order
 from .windows import WINDOWS, day_start
 
 TABLE_SIZE = 100
@@ -33,14 +33,15 @@ class DashboardRow(RankedArticle):
 
 def rank_positions(start, end, *, section=None):
     """{article_id: rank} of every article read in [start, end), ranked as a ranking is."""
-    order = ranked_order(Span.of(start, end).totals(section))
+    totals = Span.of(start, end).totals(section)
+    order = ranked_order(totals, publication_times(totals))
     return {pk: position for position, pk in enumerate(order, start=1)}
 
 
 def dashboard_table(start, end, *, section=None):
     """The ranked rows with shares, rank changes and charts, and the period's totals."""
     totals = Span.of(start, end).totals(section)
-    rows = rank(start, end, section=section, limit=TABLE_SIZE, totals=totals)
+    rows = rank_totals(totals, limit=TABLE_SIZE)
     total_views = sum(totals.values())
     previous = rank_positions(start - (end - start), start, section=section)
     # Hour by hour up to a week, while hourly buckets are kept; by day otherwise.
