@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.core.checks import Error
 
+from newsroom.checks import is_count
+
 
 def check_settings(app_configs=None, **kwargs):
     per_page = settings.ARTICLES_PER_PAGE
-    if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:
+    if not is_count(per_page):
         return [
             Error(
                 f"ARTICLES_PER_PAGE must be a whole number of 1 or more, not {per_page!r}.",

@@ -103,7 +103,8 @@ class ArticleQuerySet(models.QuerySet):
     def next_scheduled_time(self):
         """When the next scheduled article goes live by itself, or None if none is waiting."""
         return (
-            self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            self.published_or_scheduled()
+            .filter(published_at__gt=timezone.now())
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()

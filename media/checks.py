@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error
 
-
-def is_count(value):
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+from newsroom.checks import is_count
 
 
 def check_settings(app_configs=None, **kwargs):

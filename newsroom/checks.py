@@ -20,6 +20,11 @@ NO_LONGER_FROM_THE_ENVIRONMENT = (
 )
 
 
+def is_count(value):
+    """A whole number of 1 or more (not True): what every size and count setting must be."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
 def check_environment(app_configs=None, **kwargs):
     stale = [name for name in NO_LONGER_FROM_THE_ENVIRONMENT if os.environ.get(name)]
     if not stale:

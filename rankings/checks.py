@@ -7,6 +7,8 @@ with its id, whether it came from the environment or a newsroom's settings modul
 from django.conf import settings
 from django.core.checks import Error
 
+from newsroom.checks import is_count
+
 from .windows import WINDOWS
 
 RECORDERS = ("database", "redis")
@@ -50,7 +52,7 @@ def check_settings(app_configs=None, **kwargs):
         )
     for name in COUNTS:
         value = getattr(settings, name)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if not is_count(value):
             message = f"{name} must be a whole number of 1 or more, not {value!r}."
             errors.append(Error(message, id="rankings.E004"))
     for name in LABELS:
