@@ -14,12 +14,12 @@ def change_url(article):
 
 # What an editor types into an empty add form before saving.
 TYPED = {
-    "headline": "Council approves the new harbour bridge",
+    "headline": "大阪市議会、新しい港の橋を承認 🌉",
     "slug": "council-approves-harbour-bridge",
     "dateline": "OSAKA",
-    "summary": "The city council voted 31 to 9 for the bridge.",
-    "body": "<p>The city council voted on Tuesday.</p>",
-    "tags": "infrastructure, osaka",
+    "summary": "The city council voted 31 to 9 for the bridge; the Café Zürich owners object.",
+    "body": "<p>市議会は火曜日に可決した. The city council voted on Tuesday.</p>",
+    "tags": "infrastructure, 大阪",
 }
 
 

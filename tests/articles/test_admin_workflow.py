@@ -67,12 +67,12 @@ def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter,
     for url in [
         "/",
         "/politics/",
-        "/tags/osaka/",
+        "/tags/大阪/",
         "/authors/riley-reporter/",
         article.get_absolute_url(),
     ]:
         html = client.get(url).content.decode()
-        assert "Council approves the new harbour bridge" in html, url
+        assert "大阪市議会、新しい港の橋を承認 🌉" in html, url
         assert time_text in html, url
     article_html = client.get(article.get_absolute_url()).content.decode()
     assert "The planned bridge, seen from the port on Monday." in article_html

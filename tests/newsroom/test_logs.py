@@ -50,7 +50,7 @@ def test_each_request_logs_one_json_line_with_its_id(client, json_log):
 
 
 def test_events_logged_inside_a_request_carry_its_id(client, json_log):
-    response = client.get("/tags/存在しない/", headers={"x-request-id": "edge-42.東京"[:7]})
+    response = client.get("/tags/存在しない/", headers={"x-request-id": "edge-42"})
     assert response.status_code == 404
     assert response["X-Request-ID"] == "edge-42"
     lines = json_log()

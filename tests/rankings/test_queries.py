@@ -132,8 +132,9 @@ def test_two_roll_ups_at_once_write_each_day_once():
 
 def test_ties_go_to_the_more_recent_article():
     now = timezone.now()
-    older = ArticleFactory(published_at=now - datetime.timedelta(days=2))
+    # The newer one is made first, so the lower id cannot be what puts it ahead.
     newer = ArticleFactory(published_at=now - datetime.timedelta(days=1))
+    older = ArticleFactory(published_at=now - datetime.timedelta(days=2))
     for article in (older, newer):
         HourlyViews.objects.create(
             article=article, section_id=article.section_id, hour=hour_of(now), views=5
