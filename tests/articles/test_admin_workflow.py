@@ -13,22 +13,25 @@ from articles.models import Article
 from media.models import Photo
 from tests.factories import ArticleFactory, SectionFactory
 from tests.images import image_upload
+from tests.page_forms import form_data
 
 from .admin_forms import ADD_URL, CHANGELIST_URL, add_data, change_data, change_url
 
 pytestmark = pytest.mark.django_db
 
 
-def upload_photo(client, **fields):
-    data = {
-        "image": image_upload("harbour.jpg", size=(320, 180)),
-        "alt_text": "A bridge over a harbour at dusk",
-        "caption": "The planned bridge, seen from the port on Monday.",
-        "credit": "Kim Sato / Newsroom",
-        "_popup": "1",
-    }
-    data.update(fields)
-    return client.post(reverse("admin:media_photo_add"), data)
+def upload_photo(client):
+    """Add a photo from the article form's "+" button: the photo add page as a popup."""
+    url = f"{reverse('admin:media_photo_add')}?_popup=1"
+    data = form_data(
+        client.get(url),
+        form_id="photo_form",
+        alt_text="A bridge over a harbour at dusk",
+        caption="The planned bridge, seen from the port on Monday.",
+        credit="Kim Sato / Newsroom",
+    )
+    data["image"] = image_upload("harbour.jpg", size=(320, 180))
+    return client.post(url, data)
 
 
 def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter, editor):

@@ -8,23 +8,28 @@ from media import renditions
 from media.models import Photo
 from tests.factories import ArticleFactory, PhotoFactory
 from tests.images import image_bytes
+from tests.page_forms import form_data
 
 from .admin_uploads import admin_upload, form_errors, media_files
 from .files import SVG, phone_jpeg, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)  # renditions are made on commit
 
-ADD_URL = reverse("admin:media_photo_add")
 LIST_URL = reverse("admin:media_photo_changelist")
 
 
-def post_photo(client, file, **fields):
-    data = {"image": file, "alt_text": "A crowd outside parliament", "credit": "", **fields}
-    return client.post(ADD_URL, data)
+def change_url(photo):
+    return reverse("admin:media_photo_change", args=[photo.pk])
+
+
+def change_form(client, photo, **changes):
+    """The photo's change form as the page renders it, with `changes` typed in."""
+    return form_data(client.get(change_url(photo)), form_id="photo_form", **changes)
 
 
 def test_an_upload_is_cleaned_stored_and_rendered(photo_editor_client, photo_editor):
-    response = post_photo(photo_editor_client, upload("IMG_2041.jpg", phone_jpeg(size=(1200, 900))))
+    file = upload("IMG_2041.jpg", phone_jpeg(size=(1200, 900)))
+    response = admin_upload(photo_editor_client, file, credit="")  # the file has one
     assert response.status_code == 302, response.context["adminform"].form.errors
     photo = Photo.objects.get()
     assert (photo.width, photo.height) == (900, 1200)
@@ -37,8 +42,8 @@ def test_an_upload_is_cleaned_stored_and_rendered(photo_editor_client, photo_edi
 
 def test_the_same_image_twice_is_refused_with_a_link_to_the_first(photo_editor_client):
     data = image_bytes(size=(300, 200))
-    post_photo(photo_editor_client, upload("first.jpg", data), credit="A")
-    response = post_photo(photo_editor_client, upload("again.jpg", data), credit="B")
+    admin_upload(photo_editor_client, upload("first.jpg", data), credit="Aiko 東京")
+    response = admin_upload(photo_editor_client, upload("again.jpg", data), credit="Zoë 📷")
     first = Photo.objects.get()
     html = response.content.decode()
     assert "This image is already in the library" in html
@@ -49,7 +54,7 @@ def test_the_same_image_twice_is_refused_with_a_link_to_the_first(photo_editor_c
 def test_a_refused_upload_leaves_nothing_behind(photo_editor_client, settings):
     before = media_files(settings)
     for name, data in [("x.svg", SVG), ("x.jpg", image_bytes(format="PNG")), ("x.jpg", b"")]:
-        response = post_photo(photo_editor_client, upload(name, data), credit="C")
+        response = admin_upload(photo_editor_client, upload(name, data))
         assert response.status_code == 200
         assert "image" in response.context["adminform"].form.errors
     assert not Photo.objects.exists()
@@ -57,7 +62,7 @@ def test_a_refused_upload_leaves_nothing_behind(photo_editor_client, settings):
 
 
 def test_a_photo_without_credit_in_the_form_or_the_file_is_refused(photo_editor_client):
-    response = post_photo(photo_editor_client, upload("plain.jpg", image_bytes()))
+    response = admin_upload(photo_editor_client, upload("plain.jpg", image_bytes()), credit="")
     assert "Give the photographer and agency." in response.content.decode()
     assert not Photo.objects.exists()
 
@@ -79,15 +84,8 @@ def test_an_image_over_the_pixel_limit_is_refused(photo_editor_client, settings)
 
 def test_setting_the_focal_point_replaces_the_crops(photo_editor_client):
     photo = PhotoFactory(image__data=image_bytes(size=(1600, 900)))
-    data = {
-        "alt_text": photo.alt_text,
-        "caption": photo.caption,
-        "credit": photo.credit,
-        "tags": "",
-        "focal_x": "0.1",
-        "focal_y": "0.9",
-    }
-    response = photo_editor_client.post(reverse("admin:media_photo_change", args=[photo.pk]), data)
+    data = change_form(photo_editor_client, photo, focal_x="0.1", focal_y="0.9")
+    response = photo_editor_client.post(change_url(photo), data)
     assert response.status_code == 302
     names = default_storage.listdir(renditions.folder(photo))[1]
     assert "square-70-0-640.jpg" in names
@@ -124,7 +122,7 @@ def test_a_photo_an_article_uses_cannot_be_deleted(photo_editor_client):
     page = client.get(url).content.decode()
     assert "Harbour bridge opens" in page
     assert "protected" in page
-    client.post(url, {"post": "yes"})
+    client.post(url, {"post": "yes"})  # forged: the page offers no button to confirm
     assert Photo.objects.filter(pk=photo.pk).exists()
 
 
@@ -132,7 +130,8 @@ def test_deleting_an_unused_photo_removes_its_files(photo_editor_client, setting
     photo = PhotoFactory()
     folder = renditions.folder(photo)
     assert default_storage.listdir(folder)[1]
-    photo_editor_client.post(reverse("admin:media_photo_delete", args=[photo.pk]), {"post": "yes"})
+    url = reverse("admin:media_photo_delete", args=[photo.pk])
+    photo_editor_client.post(url, form_data(photo_editor_client.get(url), post="yes"))
     assert not Photo.objects.exists()
     assert not default_storage.exists(photo.image.name)
     assert default_storage.listdir(folder)[1] == []
@@ -163,21 +162,9 @@ def test_deleting_a_photo_from_code_removes_its_files():
 def test_a_new_image_on_the_change_page_replaces_the_old_files(photo_editor_client, settings):
     photo = PhotoFactory()
     old_original, old_folder = photo.image.name, renditions.folder(photo)
-    data = {
-        "image": upload("new.jpg", image_bytes(size=(640, 360), color=(0, 90, 0))),
-        "alt_text": photo.alt_text,
-        "caption": photo.caption,
-        "credit": photo.credit,
-        "tags": "",
-        "focal_x": "0.5",
-        "focal_y": "0.5",
-    }
-    assert (
-        photo_editor_client.post(
-            reverse("admin:media_photo_change", args=[photo.pk]), data
-        ).status_code
-        == 302
-    )
+    data = change_form(photo_editor_client, photo)
+    data["image"] = upload("new.jpg", image_bytes(size=(640, 360), color=(0, 90, 0)))
+    assert photo_editor_client.post(change_url(photo), data).status_code == 302
     photo.refresh_from_db()
     assert not default_storage.exists(old_original)
     assert default_storage.listdir(old_folder)[1] == []
