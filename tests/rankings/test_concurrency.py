@@ -6,6 +6,7 @@ import pytest
 import requests
 
 from rankings.counting import make_view_token
+from rankings.flush import flush_redis_counts
 from tests.factories import ArticleFactory
 
 from .helpers import VIEW_URL, browser, views_of
@@ -43,3 +44,17 @@ def test_concurrent_reads_by_one_reader_count_once(live_server):
         statuses = list(pool.map(lambda n: hit(live_server, token, browser()), range(READERS)))
     assert statuses == [204] * READERS
     assert views_of(article) == 1
+
+
+def test_concurrent_reads_counted_in_redis_all_reach_the_buckets(
+    live_server, redis_recorder, settings
+):
+    settings.RANKINGS_READS_PER_ADDRESS = READERS
+    article = ArticleFactory(headline="東京 ☔ Café Zürich")
+    token = make_view_token(article.pk)
+    with ThreadPoolExecutor(THREADS) as pool:
+        statuses = list(pool.map(lambda n: hit(live_server, token, browser(n)), range(READERS)))
+    assert statuses == [204] * READERS
+    assert views_of(article) == 0  # counted in Redis until the flush
+    flush_redis_counts(redis_recorder)
+    assert views_of(article) == READERS
