@@ -93,3 +93,9 @@ def photo_editor_client(client, photo_editor):
 def analyst_client(client, analyst):
     client.force_login(analyst)
     return client
+
+
+@pytest.fixture
+def production_two_factor(settings):
+    """Two-factor sign-in as production has it: for whoever can publish or manage users."""
+    settings.TWO_FACTOR_REQUIRED = "publishers"

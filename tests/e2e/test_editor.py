@@ -3,18 +3,17 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from media.models import Photo
-from tests.factories import PASSWORD, ArticleFactory
+from tests.factories import ArticleFactory
 from tests.images import image_bytes
+
+from .browser import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def editor_login(page, live_server, editor):
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server, editor)
     expect(page.get_by_role("heading", name="Desk")).to_be_visible()
     return editor
 

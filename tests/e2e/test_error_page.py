@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .browser import watch_csp
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -13,13 +15,7 @@ def test_the_server_error_page_is_styled_by_the_sites_css_within_its_csp(
 ):
     settings.ROOT_URLCONF = "tests.broken_urls"
     settings.DEBUG = False
-    refused = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+    refused = watch_csp(page)
     page.add_init_script(
         "window.violations = [];"
         "document.addEventListener('securitypolicyviolation',"

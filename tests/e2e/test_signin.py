@@ -6,35 +6,16 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, ArticleFactory
+from tests.factories import ArticleFactory
 from tests.signin.helpers import app_code
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+from .browser import log_in, watch_csp
 
-
-@pytest.fixture(autouse=True)
-def _production_rule(settings):
-    """Two-factor sign-in as production has it: for whoever can publish or manage users."""
-    settings.TWO_FACTOR_REQUIRED = "publishers"
-
-
-def log_in(page, live_server, user, next_path="/admin/"):
-    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-
-
-def watch_csp(page):
-    """Every Content-Security-Policy refusal the page reports."""
-    refused = []
-    page.on(
-        "console",
-        lambda message: refused.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
-    )
-    return refused
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("production_two_factor"),
+]
 
 
 def test_an_editor_sets_up_an_app_and_signs_in_with_its_codes(page, live_server, editor):

@@ -4,7 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import PASSWORD, ArticleFactory
+from tests.factories import ArticleFactory
+
+from .browser import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -15,10 +17,7 @@ BODY_ADDITION = "市議会は火曜日に31対9で可決した。"
 def desk_browser(new_context, live_server, user):
     """A browser of its own, with `user` logged in to the admin."""
     page = new_context(base_url=live_server.url).new_page()
-    page.goto("/admin/")
-    page.get_by_label("Username").fill(user.get_username())
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server, user)
     expect(page.get_by_role("heading", name="Desk")).to_be_visible()
     return page
 
