@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
+# A production secret of the kind `check --deploy` accepts (made for the tests only).
+PRODUCTION_SECRET = "k7#Qm2!vR9@pL4$wX8^nB6&zT1*cY5(hJ3)fD0-gS+aE=uN_oI"
 
 
 # What a test sets itself, and what the test settings set for the suite.

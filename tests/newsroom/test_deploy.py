@@ -16,9 +16,9 @@ from django.core.management import get_commands
 
 from tests.servers import free_port
 
-PROJECT = Path(__file__).resolve().parents[2]
+from .fresh_process import PRODUCTION_SECRET, PROJECT
+
 DEPLOY = PROJECT / "deploy"
-PRODUCTION_SECRET = "k7#Qm2!vR9@pL4$wX8^nB6&zT1*cY5(hJ3)fD0-gS+aE=uN_oI"
 
 
 class Gunicorn:
