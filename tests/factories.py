@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section
@@ -83,3 +84,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tag_names(article, create, extracted, **kwargs):
         if extracted:
             article.tags.add(*extracted)
+
+
+def client_of(user):
+    """A browser of its own, logged in as `user` (beside the test's `client`)."""
+    client = Client()
+    client.force_login(user)
+    return client

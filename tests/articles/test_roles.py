@@ -5,23 +5,15 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, client_of
 
 from .admin_forms import ADD_URL, CHANGELIST_URL, add_data, change_data, change_url
 
 pytestmark = pytest.mark.django_db
-
-
-def client_of(user):
-    """A browser of its own, logged in as `user`."""
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def form_errors(response):

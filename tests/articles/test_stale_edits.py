@@ -9,12 +9,11 @@ import time
 
 import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory
+from tests.factories import ArticleFactory, AuthorFactory, client_of
 from tests.page_forms import form_data
 
 from .admin_forms import CHANGELIST_URL, change_data, change_url
@@ -27,9 +26,7 @@ NOT_SAVED = "Your changes have not been saved; they are still in this form."
 @pytest.fixture
 def alice(other_editor):
     """A second editor, in a browser of her own."""
-    client = Client()
-    client.force_login(other_editor)
-    return client
+    return client_of(other_editor)
 
 
 def stale_message(response):
@@ -200,9 +197,7 @@ def test_two_saves_of_one_version_at_once_cannot_both_pass(editor, monkeypatch):
     (SQLite runs one write transaction at a time, so there it holds in any case.)
     """
     article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
-    first, second = Client(), Client()
-    first.force_login(editor)
-    second.force_login(editor)
+    first, second = client_of(editor), client_of(editor)
     first_form = change_data(first, article, headline="First")
     second_form = change_data(second, article, summary="Second")
 
