@@ -13,7 +13,7 @@ from django.utils import timezone
 from articles.models import Article
 from rankings import counting
 from rankings.counting import make_view_token, read_view_token
-from rankings.models import HourlyViews, ReaderMarker
+from rankings.models import HourlyViews
 from tests.factories import ArticleFactory, UserFactory
 
 from .helpers import (
@@ -223,13 +223,3 @@ def test_a_counted_read_in_the_database_costs_one_lookup_and_a_short_transaction
     with django_assert_num_queries(1 + 1 + no_disk_wait + 1 + 2):  # a repeat: rolled back
         report_read(client, article, user_agent=quiet_reader(article))
     assert views_of(article) == 2
-
-
-def test_a_read_over_the_cap_keeps_no_marker(client, settings):
-    settings.RANKINGS_REDIS_URL = ""
-    settings.RANKINGS_READS_PER_ADDRESS = 1
-    article = ArticleFactory()
-    report_read(client, article, user_agent=browser(1))
-    report_read(client, article, user_agent=browser(2))
-    assert views_of(article) == 1
-    assert ReaderMarker.objects.count() == 2  # the first reader and the address
