@@ -19,19 +19,19 @@ HOSTILE_SECTION_DESCRIPTION = "<iframe src=//evil.example></iframe> News from �
 
 
 def test_feeds_list_published_articles_only(client):
-    ArticleFactory(headline="Out now", authors=[AuthorFactory(name="Mina Okafor")])
-    ArticleFactory(headline="Still a draft", status=Article.Status.DRAFT, published_at=None)
+    ArticleFactory(headline="速報: Out now ⚡", authors=[AuthorFactory(name="Mina Okafor-Sørensen")])
+    ArticleFactory(headline="Still a draft ✍️", status=Article.Status.DRAFT, published_at=None)
     ArticleFactory(
-        headline="Markets story", section=SectionFactory(name="Business", slug="business")
+        headline="Marchés: 日経 story", section=SectionFactory(name="Business", slug="business")
     )
     site = client.get("/feed/")
     assert site["Content-Type"].startswith("application/rss+xml")
     xml = site.content.decode()
-    assert "<title>Out now</title>" in xml and "Markets story" in xml
-    assert "Still a draft" not in xml
-    assert "Mina Okafor" in xml
+    assert "<title>速報: Out now ⚡</title>" in xml and "Marchés: 日経 story" in xml
+    assert "Still a draft ✍️" not in xml
+    assert "Mina Okafor-Sørensen" in xml
     section = client.get("/business/feed/").content.decode()
-    assert "Markets story" in section and "Out now" not in section
+    assert "Marchés: 日経 story" in section and "速報: Out now ⚡" not in section
     assert client.get("/nowhere/feed/").status_code == 404
     assert '<link rel="alternate" type="application/rss+xml"' in client.get("/").content.decode()
 
