@@ -19,7 +19,8 @@ HOSTILE_SECTION_DESCRIPTION = "<iframe src=//evil.example></iframe> News from �
 
 
 def test_feeds_list_published_articles_only(client):
-    ArticleFactory(headline="速報: Out now ⚡", authors=[AuthorFactory(name="Mina Okafor-Sørensen")])
+    byline = AuthorFactory(name="Mina Okafor-Sørensen")
+    ArticleFactory(headline="速報: Out now ⚡", authors=[byline])
     ArticleFactory(headline="Still a draft ✍️", status=Article.Status.DRAFT, published_at=None)
     ArticleFactory(
         headline="Marchés: 日経 story", section=SectionFactory(name="Business", slug="business")
