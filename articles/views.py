@@ -110,9 +110,7 @@ class ArticleDetailView(DetailView):
         if request.path != self.object.get_absolute_url():
             return redirect(self.object, permanent=True)
         return self.render_to_response(
-            self.get_context_data(
-                object=self.object, current_section_slug=self.object.section.slug
-            )
+            self.get_context_data(object=self.object, current_section_slug=self.object.section.slug)
         )
 
 

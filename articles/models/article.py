@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -8,80 +7,9 @@ from taggit.managers import TaggableManager
 
 from media.models import Photo
 
-from .fields import SanitizedHTMLField
-
-# First path segments the site uses itself; a section may not take them.
-RESERVED_SECTION_SLUGS = {
-    "admin",
-    "authors",
-    "tags",
-    "preview",
-    "feed",
-    "rankings",
-    "static",
-    "media",
-    "sitemap.xml",
-    "webauthn",
-}
-
-
-class Section(models.Model):
-    """A section of the paper: Politics, Business, Sports..."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(
-        max_length=100, unique=True, help_text="The section's address: /politics/."
-    )
-    description = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="One sentence for the section page and search engines.",
-    )
-    position = models.PositiveSmallIntegerField(
-        default=0, help_text="Sections are listed in the navigation from low to high."
-    )
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = "section"
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
-
-    def clean(self):
-        if self.slug in RESERVED_SECTION_SLUGS:
-            raise ValidationError({"slug": f"“{self.slug}” is used by the site itself."})
-
-
-class Author(models.Model):
-    """A person or desk that can carry a byline ("Staff writer" is a desk)."""
-
-    name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150, unique=True)
-    role = models.CharField(
-        max_length=150, blank=True, help_text="Shown under the name, e.g. “Brussels correspondent”."
-    )
-    bio = models.TextField(blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="author",
-        help_text="The login of this author, if any. A reporter's new articles carry this byline.",
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+from ..fields import SanitizedHTMLField
+from .authors import Byline
+from .sections import Section
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -90,7 +18,10 @@ class ArticleQuerySet(models.QuerySet):
 
         The one rule for "live"; Article.is_live is the same rule for one loaded article.
         """
-        return self.published_or_scheduled().filter(published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.published_or_scheduled().filter(
+            Q(embargoed_until__isnull=True) | Q(embargoed_until__lte=now), published_at__lte=now
+        )
 
     def published_or_scheduled(self):
         """What readers see now or will see at its time, with nothing more done."""
@@ -179,6 +110,15 @@ class Article(models.Model):
     )
     # "Updated" is what readers see: a time the desk chose to show ("Substantive
     # update"). "Modified" is any save at all, for the desk, feeds and sitemaps.
+    embargoed_until = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        help_text=(
+            "Readers see nothing of the article before this time, whatever its status: "
+            "an agreed embargo. Only editors set or lift it."
+        ),
+    )
     updated_at = models.DateTimeField(
         "updated",
         null=True,
@@ -225,6 +165,13 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(embargoed_until__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(published_at__gte=F("embargoed_until")),
+                name="article_published_after_embargo",
+                violation_error_message="The publication time cannot be before the embargo ends.",
             ),
         ]
 
@@ -277,11 +224,20 @@ class Article(models.Model):
         """True when readers can see the article now: ArticleQuerySet.published() would
         list it. That QuerySet is the rule; this says it for an article already loaded,
         without a query, and a test keeps the two in agreement."""
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and not self.is_embargoed_at(now)
         )
+
+    def is_embargoed_at(self, moment):
+        return self.embargoed_until is not None and moment < self.embargoed_until
+
+    @property
+    def is_embargoed(self):
+        return self.is_embargoed_at(timezone.now())
 
     @property
     def lead_caption(self):
@@ -297,27 +253,11 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and not self.is_live
 
     def fill_publication_time(self):
-        """Publishing without a time means publishing now."""
+        """Publishing without a time means publishing now, or when the embargo ends."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+            now = timezone.now()
+            self.published_at = max(now, self.embargoed_until) if self.embargoed_until else now
 
     def clean(self):
         # Before the constraint check, which requires a published article to have a time.
         self.fill_publication_time()
-
-
-class Byline(models.Model):
-    """One author of one article, in the order the bylines are printed."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once"),
-        ]
-
-    def __str__(self):
-        return str(self.author)

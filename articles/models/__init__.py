@@ -1,0 +1,15 @@
+from .article import Article, ArticleQuerySet
+from .authors import Author, Byline
+from .history import Correction, Revision
+from .sections import RESERVED_SECTION_SLUGS, Section
+
+__all__ = [
+    "RESERVED_SECTION_SLUGS",
+    "Article",
+    "ArticleQuerySet",
+    "Author",
+    "Byline",
+    "Correction",
+    "Revision",
+    "Section",
+]
