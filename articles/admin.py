@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from media import renditions
 
+from . import body_photos
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Byline, Section
@@ -121,7 +122,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["articles/admin-article.css"]}
+        css = {"all": ["articles/admin-article.css", "articles/body-photo.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
@@ -195,7 +196,12 @@ class ArticleAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.tag_suggestions),
             name="articles_article_tag_suggestions",
         )
-        return [suggestions, *super().get_urls()]
+        photos = path(
+            "body-photos/",
+            self.admin_site.admin_view(body_photos.photo_details),
+            name="articles_article_body_photos",
+        )
+        return [suggestions, photos, *super().get_urls()]
 
     def tag_suggestions(self, request):
         """Existing tags starting with what the editor typed, for the tag box."""

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 
 
 class ArticlesConfig(AppConfig):
@@ -10,8 +10,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
+        from .body_photos import record_body_photos
         from .checks import check_settings
+        from .models import Article
         from .tags import give_tag_a_usable_slug
 
         pre_save.connect(give_tag_a_usable_slug, sender=Tag, dispatch_uid="usable_tag_slug")
+        post_save.connect(record_body_photos, sender=Article, dispatch_uid="body_photos")
         checks.register(check_settings)

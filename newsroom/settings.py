@@ -22,7 +22,9 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
 from dotenv import load_dotenv
+from js_asset import static_lazy
 
 from newsroom.env import env_bool, env_choice, env_int, env_list, env_str
 from newsroom.logs import logging_config
@@ -193,6 +195,19 @@ ARTICLES_PER_PAGE = 20
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The body editor's own extension (articles/fields.py BODY_EXTENSIONS): the "Photo"
+# button's module, and the tags and attributes nh3 lets through for its figures
+# (articles/photo_figures.py then keeps only the one form they are stored in).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/body-photo.js")],
+        "extensions": {
+            "BodyPhoto": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-photo", "data-credit"]}
+            )
+        },
+    }
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,5 +1,6 @@
 from .article import Article, ArticleQuerySet
 from .authors import Author, Byline
+from .body_photos import BodyPhoto
 from .history import Correction, Revision
 from .sections import RESERVED_SECTION_SLUGS, Section
 
@@ -8,6 +9,7 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Author",
+    "BodyPhoto",
     "Byline",
     "Correction",
     "Revision",

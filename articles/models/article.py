@@ -96,6 +96,14 @@ class Article(models.Model):
         help_text="Leave empty to use the photo's own credit.",
     )
     tags = TaggableManager(blank=True, help_text="Separate tags with commas.")
+    body_photos = models.ManyToManyField(
+        Photo,
+        through="BodyPhoto",
+        related_name="body_articles",
+        blank=True,
+        editable=False,
+        help_text="The library photos the body shows, kept in step with the body on every save.",
+    )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

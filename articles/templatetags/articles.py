@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from .. import body_photos
 from ..formatting import newsroom_time
 
 register = template.Library()
@@ -22,6 +23,12 @@ def with_dateline(body, dateline):
     if body.startswith("<p>"):
         return mark_safe("<p>" + opener + body[len("<p>") :])
     return mark_safe(format_html("<p>{}</p>", opener) + conditional_escape(body))
+
+
+@register.filter
+def with_body_photos(body):
+    """The library photos placed in the body, as readers see them (one query for all)."""
+    return body_photos.with_photos(body)
 
 
 @register.simple_tag(takes_context=True)

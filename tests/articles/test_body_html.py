@@ -83,7 +83,7 @@ def warnings(response):
         (
             '<img src="x" onerror="alert(1)"><iframe src="https://evil.example"></iframe>',
             [
-                "Removed <img>: photos go in the lead photo, from the library",
+                "Removed <img>: photos come from the library, with the editor's Photo button",
                 "Removed <iframe>: embedded pages and plugins never run on the site",
             ],
         ),
