@@ -61,6 +61,11 @@ class ArticleSpec:
     status: str
     published_at: datetime | None
     photo: PhotoSpec | None
+    body_photo: PhotoSpec | None = None  # placed at the body's "[photo]" paragraph
+
+
+# A "[photo]" paragraph of the copy, where `place_body_photo` puts the body's photo.
+BODY_PHOTO_SLOT = "<p>[photo]</p>"
 
 
 def sections():
@@ -146,7 +151,16 @@ def _reference(when):
         status=Article.Status.PUBLISHED,
         published_at=when,
         photo=PhotoSpec(REFERENCE["caption"].format(weekday=weekday), REFERENCE["credit"]),
+        body_photo=PhotoSpec(REFERENCE["body_photo_caption"], REFERENCE["credit"]),
     )
+
+
+def place_body_photo(spec, photo):
+    """The spec's body with `photo` in its slot, in the form the body stores photos, with
+    this article's own caption (the reference's, the one article with a body photo)."""
+    caption = REFERENCE["body_photo_article_caption"].format(weekday=_weekday(spec.published_at))
+    figure = f'<figure data-photo="{photo.pk}"><figcaption>{escape(caption)}</figcaption></figure>'
+    return spec.body.replace(BODY_PHOTO_SLOT, figure)
 
 
 def _fill(rng, when):

@@ -636,6 +636,10 @@ REFERENCE = {
     "caption": "Margit Halvorsen, left, and Teodor Anghel arrive for a meeting at the European "
     "Council in Brussels on {weekday}.",
     "credit": "Lotte Verhaegen / Newsroom Photo",
+    # The photo in the body: the library's own caption, and this article's (its "[photo]").
+    "body_photo_caption": "Delegations leave the European Council building in Brussels.",
+    "body_photo_article_caption": "Teodor Anghel, centre, leaves the summit after refusing to "
+    "sign until the reserve was written in, on {weekday}.",
     "body": """
 European Union leaders agreed early on {weekday} to buy natural gas and hydrogen together,
 ending two days of talks in which smaller member states held out for guarantees that larger
@@ -650,6 +654,8 @@ deliveries.
 Halvorsen, who chaired the summit. “For the smaller countries, that changes everything.”
 
 > Solidarity is easy to promise in the summer. This agreement makes it binding in the winter.
+
+[photo]
 
 The guarantee was pressed by a group of eight states led by Teodor Anghel, whose country
 imports nearly all of its gas through a single pipeline. Diplomats said he refused to sign

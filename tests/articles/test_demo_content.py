@@ -30,8 +30,12 @@ def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
     assert ";" in reference.headline
     assert reference.bylines.count() == 2
     assert ", left, and " in reference.lead_photo.caption
+    assert reference.body_photos.count() == 1
     html = client.get(reference.get_absolute_url()).content.decode()
     assert '<span class="dateline">BRUSSELS —</span>' in html
+    # The photo in the body, with this article's own caption, between two paragraphs.
+    assert '</blockquote><figure class="photo">' in html
+    assert '<span class="photo__caption">Teodor Anghel, centre, leaves the summit' in html
 
 
 def test_the_default_demo_is_a_month_of_a_real_newsroom():

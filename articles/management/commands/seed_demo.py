@@ -46,7 +46,7 @@ class Command(BaseCommand):
             new = [spec for spec in specs if spec.slug not in existing]
             for spec in new:
                 _create_article(spec, sections, authors)
-        photos = sum(spec.photo is not None for spec in new)
+        photos = sum((spec.photo is not None) + (spec.body_photo is not None) for spec in new)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content: created {new_sections} sections, {new_authors} authors, "
@@ -79,6 +79,9 @@ def _ensure_authors():
 
 
 def _create_article(spec, sections, authors):
+    body = spec.body
+    if spec.body_photo:
+        body = stories.place_body_photo(spec, _create_photo(spec, spec.body_photo, "-body"))
     article = Article.objects.create(
         headline=spec.headline,
         subheadline=spec.subheadline,
@@ -86,10 +89,10 @@ def _create_article(spec, sections, authors):
         section=sections[spec.section],
         dateline=spec.dateline,
         summary=spec.summary,
-        body=spec.body,
+        body=body,
         status=spec.status,
         published_at=spec.published_at,
-        lead_photo=_create_photo(spec) if spec.photo else None,
+        lead_photo=_create_photo(spec, spec.photo) if spec.photo else None,
     )
     article.tags.add(*spec.tags)
     Byline.objects.bulk_create(
@@ -98,12 +101,13 @@ def _create_article(spec, sections, authors):
     )
 
 
-def _create_photo(spec):
+def _create_photo(spec, photo, name_suffix=""):
     # crc32, unlike hash(), is the same in every process, so each article keeps its picture.
-    jpeg, alt_text = draw_photo(spec.section, seed=zlib.crc32(spec.slug.encode()))
+    name = spec.slug + name_suffix
+    jpeg, alt_text = draw_photo(spec.section, seed=zlib.crc32(name.encode()))
     return add_photo(
-        ContentFile(jpeg, name=f"{spec.slug}.jpg"),
-        caption=spec.photo.caption,
-        credit=spec.photo.credit,
+        ContentFile(jpeg, name=f"{name}.jpg"),
+        caption=photo.caption,
+        credit=photo.credit,
         alt_text=alt_text,
     )
