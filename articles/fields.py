@@ -128,11 +128,11 @@ def describe_removals(original, cleaned):
     before, after = _Inventory(original).counts, _Inventory(cleaned).counts
     kept_tags = {tag for tag, attribute, _, _ in after if attribute is None}
     descriptions = [
-        _describe(*key)
-        for key, count in before.items()
-        if count > after[key]
+        _describe(tag, attribute, scheme, inside_figure)
+        for (tag, attribute, scheme, inside_figure), count in before.items()
+        if count > after[(tag, attribute, scheme, inside_figure)]
         # An attribute of a removed element goes with it: the element is named instead.
-        and (key[1] is None or key[0] in kept_tags)
+        and (attribute is None or tag in kept_tags)
     ]
     return list(dict.fromkeys(descriptions))
 

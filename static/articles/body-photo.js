@@ -161,6 +161,7 @@ export const BodyPhoto = Node.create({
         [preview, caption.field, credit.field],
       )
       for (const [name, { input }] of Object.entries({ caption, credit })) {
+        input.disabled = !editor.isEditable
         input.addEventListener("input", () => {
           const position = getPos()
           if (typeof position !== "number") return
