@@ -9,7 +9,7 @@ from taggit.models import Tag
 
 from media import renditions
 
-from . import body_photos
+from . import body_photos, embargo
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Byline, Section
@@ -68,13 +68,15 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [*Article.Status.choices, ("scheduled", "Scheduled")]
+        return [*Article.Status.choices, ("scheduled", "Scheduled"), ("embargoed", "Embargoed")]
 
     def queryset(self, request, queryset):
         if self.value() == "scheduled":
             return queryset.filter(status=Article.Status.PUBLISHED).exclude(
                 pk__in=Article.objects.published()
             )
+        if self.value() == "embargoed":
+            return embargo.embargoed(queryset)
         if self.value() in Article.Status.values:
             return queryset.filter(status=self.value())
         return queryset
@@ -111,6 +113,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "embargoed_until",
                     "mark_updated",
                     "updated_at",
                     "owner",
@@ -125,7 +128,8 @@ class ArticleAdmin(admin.ModelAdmin):
         css = {"all": ["articles/admin-article.css", "articles/body-photo.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("bylines__author")
+        articles = super().get_queryset(request).prefetch_related("bylines__author")
+        return embargo.visible_to(articles, request.user)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -133,6 +137,8 @@ class ArticleAdmin(admin.ModelAdmin):
         went_out = obj is not None and obj.published_at and obj.published_at <= timezone.now()
         if not can_publish(request.user) or went_out:
             readonly.append("published_at")
+        if not embargo.can_set_embargo(request.user):
+            readonly.append("embargoed_until")
         if not can_edit_any(request.user):
             readonly.append("owner")
         return readonly
@@ -219,8 +225,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected articles", permissions=["publish"])
     def publish(self, request, queryset):
+        held = embargo.embargoed(queryset.filter(published_at__isnull=True)).count()
         count = publish_articles(queryset, by=request.user)
-        self.message_user(request, f"Published {count} article(s).", messages.SUCCESS)
+        message = f"Published {count} article(s)."
+        if held:
+            message += f" {held} under embargo: scheduled for the embargo's end."
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Unpublish selected articles", permissions=["publish"])
     def unpublish(self, request, queryset):
@@ -244,6 +254,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, article):
+        if article.is_embargoed:
+            return embargo.status_label(article)
         if article.is_scheduled:
             return "Scheduled"
         return article.get_status_display()

@@ -1,6 +1,6 @@
 from django import forms
 
-from . import stale_edits
+from . import embargo, stale_edits
 from .fields import describe_removals
 from .models import Article
 
@@ -47,8 +47,10 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_photo_credit",
             "status",
             "published_at",
+            "embargoed_until",
             "owner",
         ]
+        help_texts = {"embargoed_until": embargo.HELP_TEXT}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,6 +70,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        embargo.refuse_publication_before_embargo(self)
         if self.instance.pk is not None and "loaded_version" in cleaned_data:
             self._refuse_stale_copy(cleaned_data)
         return cleaned_data

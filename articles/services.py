@@ -1,7 +1,7 @@
 """Writes to articles that touch several rows at once."""
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, DateTimeField, F, Value, When
 from django.utils import timezone
 
 from .models import Article, Byline
@@ -10,7 +10,8 @@ from .signals import articles_changed
 
 @transaction.atomic
 def publish_articles(articles, *, by, now=None):
-    """Publish the given articles; those never published before go out at `now`.
+    """Publish the given articles; those never published before go out at `now`, or
+    at their embargo's end when that is later.
 
     Articles already carrying a publication time keep it (the first publication
     time is kept; a future one stays scheduled). Bumping the version makes any
@@ -18,7 +19,15 @@ def publish_articles(articles, *, by, now=None):
     """
     now = now or timezone.now()
     article_ids = list(articles.values_list("pk", flat=True))
-    articles.filter(published_at__isnull=True).update(published_at=now)
+    # Under an embargo, "now" is the embargo's end: never a time before it (the
+    # constraint article_published_after_embargo), and still one UPDATE.
+    articles.filter(published_at__isnull=True).update(
+        published_at=Case(
+            When(embargoed_until__gt=now, then=F("embargoed_until")),
+            default=Value(now),
+            output_field=DateTimeField(),
+        )
+    )
     count = articles.update(
         status=Article.Status.PUBLISHED, version=F("version") + 1, modified_by=by, modified_at=now
     )

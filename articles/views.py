@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from . import embargo
 from .models import Article, Author, Section
 
 SECTION_BLOCK_SIZE = 4
@@ -116,14 +117,16 @@ class ArticleDetailView(DetailView):
 
 @method_decorator(never_cache, name="dispatch")
 class ArticlePreviewView(PermissionRequiredMixin, DetailView):
-    """Any article, at any status, on the public template, for staff only."""
+    """Any article, at any status, on the public template, for staff only (embargoed
+    ones for editors and the staff on them: articles/embargo.py)."""
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
     permission_required = "articles.view_article"
 
     def get_queryset(self):
-        return Article.objects.for_listing()
+        # An embargoed story is a 404 to staff not on it, as if it did not exist.
+        return embargo.visible_to(Article.objects.for_listing(), self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)

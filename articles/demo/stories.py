@@ -61,6 +61,7 @@ class ArticleSpec:
     status: str
     published_at: datetime | None
     photo: PhotoSpec | None
+    embargoed_until: datetime | None = None
     body_photo: PhotoSpec | None = None  # placed at the body's "[photo]" paragraph
 
 
@@ -97,7 +98,7 @@ def article_specs(published, *, now):
     desk_rng = random.Random(SEED)
     tomorrow = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
     for story in _parse_stories(DESK_STORIES):
-        when = tomorrow if story.status == "scheduled" else now
+        when = tomorrow if story.status in ("scheduled", "embargoed") else now
         specs.append(_compose(desk_rng, story, copy, when, used_slugs))
     return specs
 
@@ -123,15 +124,17 @@ def _compose(rng, story, copy, when, used_slugs):
         status=status,
         published_at=published_at,
         photo=_photo(rng, parts, story.dateline, speaker, roles[0], fill["weekday"]),
+        embargoed_until=when if story.status == "embargoed" else None,
     )
 
 
 def _status(desk_status, when):
     """A desk status word as (Article status, publication time).
 
-    A scheduled article is a published one whose time is still ahead.
+    A scheduled article is a published one whose time is still ahead; an embargoed one
+    is scheduled for its embargo's end.
     """
-    if desk_status in ("published", "scheduled"):
+    if desk_status in ("published", "scheduled", "embargoed"):
         return Article.Status.PUBLISHED, when
     return Article.Status(desk_status), None
 

@@ -620,6 +620,10 @@ The meteorological agency raised the alert level for a volcano on a southern isl
 scheduled | business | TOKYO | Department stores bet on overseas visitors as year-end sales begin
 Department stores are extending opening hours and hiring multilingual staff for the year-end
 sales, counting on visitors from abroad to offset cautious spending at home.
+
+embargoed | science | SENDAI | 東北の研究チーム、新型電池を発表 — Battery charges twice as fast 🔋
+A university team in Sendai will publish results showing a sodium battery that charges in half
+the time of today's cells; the journal asked newsrooms to hold the story until it appears.
 """
 
 # The article the design is modelled on: written out in full.

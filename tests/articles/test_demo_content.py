@@ -24,6 +24,11 @@ def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
         Article.Status.UNPUBLISHED
     }
 
+    [embargoed] = Article.objects.filter(embargoed_until__gt=timezone.now())
+    assert embargoed.status == Article.Status.PUBLISHED
+    assert embargoed.published_at == embargoed.embargoed_until
+    assert "新型電池" in embargoed.headline
+
     reference = Article.objects.get(slug=REFERENCE_SLUG)
     assert reference.section.name == "Politics"
     assert reference.dateline == "BRUSSELS"

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             default=64,
             metavar="N",
             help="Published articles to have, the reference article included (default 64). "
-            "Two drafts, one in review and one scheduled come on top.",
+            "Two drafts, one in review, one scheduled and one embargoed come on top.",
         )
 
     def handle(self, *args, articles, **options):
@@ -92,6 +92,7 @@ def _create_article(spec, sections, authors):
         body=body,
         status=spec.status,
         published_at=spec.published_at,
+        embargoed_until=spec.embargoed_until,
         lead_photo=_create_photo(spec, spec.photo) if spec.photo else None,
     )
     article.tags.add(*spec.tags)
