@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.models import BaseInlineFormSet
 from django.utils.text import get_text_list
 
@@ -21,6 +22,7 @@ from .models import Author, Byline
 from .permissions import can_edit
 
 CREDIT_SUGGESTIONS_ID = "byline-credit-suggestions"
+AUTHOR_TWICE = "An author has one byline per article: remove the second one."
 
 
 def credit_suggestions():
@@ -68,6 +70,8 @@ class BylineForm(forms.ModelForm):
         model = Byline
         fields = ["author", "credit", "position"]
         widgets = {"position": forms.HiddenInput(attrs={"class": "byline-position"})}
+        # The same author as a byline saved before (the byline_author_once constraint).
+        error_messages = {NON_FIELD_ERRORS: {"unique_together": AUTHOR_TWICE}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +95,10 @@ class BylineFormSet(BaseInlineFormSet):
     """At least one byline stays: the editor chooses it, nobody's name is added silently."""
 
     no_byline_message = ""
+
+    def get_unique_error_message(self, unique_check):
+        # The same author in two rows of this form.
+        return AUTHOR_TWICE
 
     def clean(self):
         super().clean()
