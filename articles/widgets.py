@@ -43,7 +43,7 @@ class HeadlineWidget(forms.Textarea):
         js = ["articles/headline-box.js"]
 
     def __init__(self, attrs=None):
-        super().__init__({"rows": 2, "class": "vLargeTextField headline-box", **(attrs or {})})
+        super().__init__({"rows": 2, "class": "headline-box", **(attrs or {})})
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
