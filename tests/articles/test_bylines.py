@@ -1,6 +1,9 @@
 """Bylines: how they read, and how the desk chooses and orders them in the article form."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from articles.byline_inline import AUTHOR_TWICE
@@ -282,3 +285,21 @@ def test_the_headline_box_counts_characters_as_the_limit_does(editor_client):
     data = change_data(editor_client, article, headline=fits + "橋")
     response = editor_client.post(change_url(article), data)
     assert "headline" in response.context["adminform"].form.errors
+
+
+# The demo newsroom.
+
+
+def test_the_demo_has_agencies_a_story_from_kyodo_and_both_kinds_of_credit(client):
+    call_command("seed_demo", articles=4, stdout=io.StringIO())
+    kinds = dict(Author.objects.values_list("slug", "kind"))
+    assert (kinds["kyodo"], kinds["reuters"], kinds["staff-writer"]) == ("agency", "agency", "desk")
+
+    agency = Article.objects.get(bylines__author__slug="kyodo")
+    assert byline_text(agency.bylines.all()) == f"From Kyodo; {ADDITIONAL} Reuters"
+    html = client.get(agency.get_absolute_url()).content.decode()
+    assert '<p class="byline">From <a href="/authors/kyodo/">Kyodo</a></p>' in html
+
+    guest = Article.objects.get(bylines__credit=SPECIAL_TO)
+    assert byline_text(guest.bylines.all()) == f"By Camille Dumont, {SPECIAL_TO}"
+    assert Article.objects.published().count() == 4
