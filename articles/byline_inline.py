@@ -59,10 +59,12 @@ def no_byline_message(picks):
         names = [pick.author.name for pick in picks if not pick.own and pick.author.kind == kind]
         if names:
             choices.append(f"{noun} ({get_text_list(names, 'or')})")
-    return (
-        "Every article needs a byline. Choose who this one is by: "
-        f"{get_text_list(choices, 'or')}. The quick picks above the bylines fill one in."
+    message = (
+        f"Every article needs a byline. Choose who this one is by: {get_text_list(choices, 'or')}."
     )
+    if picks:
+        message += " The quick picks above the bylines fill one in."
+    return message
 
 
 class BylineForm(forms.ModelForm):

@@ -303,3 +303,11 @@ def test_the_demo_has_agencies_a_story_from_kyodo_and_both_kinds_of_credit(clien
     guest = Article.objects.get(bylines__credit=SPECIAL_TO)
     assert byline_text(guest.bylines.all()) == f"By Camille Dumont, {SPECIAL_TO}"
     assert Article.objects.published().count() == 4
+
+
+def test_without_quick_picks_the_message_names_what_is_left(editor_client):
+    response = editor_client.post(ADD_URL, add_data(editor_client, section=SectionFactory()))
+    assert non_form_errors(response) == [
+        "Every article needs a byline. Choose who this one is by: a staff writer (type a "
+        "name in the Author box)."
+    ]

@@ -102,3 +102,15 @@ def test_saving_without_a_byline_offers_the_choice_and_me_fills_it(page, live_se
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     assert [b.author.name for b in article.bylines.all()] == ["Riley Reporter"]
     assert refused == []
+
+
+def test_a_byline_dragged_to_the_top_prints_first(desk, live_server):
+    authors = [AuthorFactory(name=name) for name in ["Zoë Riley", "佐藤 健", "Kyōko Abe"]]
+    article = draft(authors=authors)
+    desk.goto(live_server.url + change_url(article))
+    desk.locator("#bylines-2 .byline-drag").drag_to(
+        desk.locator("#bylines-0 .field-credit"), target_position={"x": 5, "y": 2}
+    )
+    save(desk)
+    expect(desk.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert [b.author.name for b in article.bylines.all()] == ["Kyōko Abe", "Zoë Riley", "佐藤 健"]
