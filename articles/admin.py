@@ -10,12 +10,14 @@ from taggit.models import Tag
 from media import renditions
 
 from . import body_photos, embargo
+from .byline_inline import BylineInline
+from .bylines import byline_text
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
-from .models import Article, Author, Byline, Section
+from .models import Article, Author, Section
 from .permissions import allowed_statuses, can_edit, can_edit_any, can_publish
-from .services import add_owner_byline, publish_articles, unpublish_articles
-from .widgets import TagAutocompleteWidget
+from .services import publish_articles, unpublish_articles
+from .widgets import HeadlineWidget, TagAutocompleteWidget
 
 TAG_SUGGESTIONS = 10
 NOT_YOUR_STATUS = "Only an editor can give an article this status."
@@ -31,34 +33,12 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "role", "user"]
+    list_display = ["name", "kind", "role", "user"]
+    list_filter = ["kind"]
     list_select_related = ["user"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "role"]
     autocomplete_fields = ["user"]
-
-
-class BylineInline(admin.TabularInline):
-    """Bylines in print order. Reporters see them; editors change them."""
-
-    model = Byline
-    extra = 0
-    autocomplete_fields = ["author"]
-    fields = ["position", "author"]
-
-    def has_add_permission(self, request, obj=None):
-        return can_edit_any(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return can_edit_any(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return can_edit_any(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("articles.view_article") or request.user.has_perm(
-            "articles.change_article"
-        )
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -158,6 +138,8 @@ class ArticleAdmin(admin.ModelAdmin):
             kwargs["choices"] = [(status.value, status.label) for status in allowed]
             if not can_publish(request.user):
                 kwargs["error_messages"] = {"invalid_choice": NOT_YOUR_STATUS}
+        if db_field.name == "headline":
+            kwargs["widget"] = HeadlineWidget()
         if db_field.name == "tags":
             source = reverse("admin:articles_article_tag_suggestions")
             kwargs["widget"] = TagAutocompleteWidget(source_url=source)
@@ -187,11 +169,6 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(
                 request, f"The body was cleaned before saving. {removals}.", messages.WARNING
             )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if not change:
-            add_owner_byline(form.instance, user=request.user)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else None
@@ -250,7 +227,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Bylines")
     def byline_names(self, article):
-        return ", ".join(byline.author.name for byline in article.bylines.all())
+        return byline_text(article.bylines.all())
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, article):

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
 
+from .bylines import byline_text
 from .models import Article, Section
 
 FEED_SIZE = 30
@@ -43,7 +44,7 @@ class LatestArticlesFeed(Feed):
         return article.updated_at or article.published_at
 
     def item_author_name(self, article):
-        return ", ".join(byline.author.name for byline in article.bylines.all())
+        return byline_text(article.bylines.all())
 
     def item_categories(self, article):
         return [article.section.name, *(tag.name for tag in article.tags.all())]

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Case, DateTimeField, F, Value, When
 from django.utils import timezone
 
-from .models import Article, Byline
+from .models import Article
 from .signals import articles_changed
 
 
@@ -48,10 +48,3 @@ def unpublish_articles(articles, *, by):
     )
     articles_changed.send(sender=Article, article_ids=article_ids)
     return count
-
-
-def add_owner_byline(article, *, user):
-    """Give a new article its owner's byline, if the owner writes as an author."""
-    author = getattr(user, "author", None)
-    if author is not None and not article.bylines.exists():
-        Byline.objects.create(article=article, author=author, position=0)

@@ -41,6 +41,13 @@ class AuthorFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"writer-{n}")
 
 
+def staff_writer():
+    """The desk's byline, "Staff writer"."""
+    return Author.objects.get_or_create(
+        slug="staff-writer", defaults={"name": "Staff writer", "kind": Author.Kind.DESK}
+    )[0]
+
+
 class PhotoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Photo
@@ -77,7 +84,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def authors(article, create, extracted, **kwargs):
-        for position, author in enumerate(extracted or []):
+        # Every article saved in the admin has a byline: the desk's when none is given.
+        if extracted is None:
+            extracted = [staff_writer()]
+        for position, author in enumerate(extracted):
             Byline.objects.create(article=article, author=author, position=position)
 
     @factory.post_generation

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article
 
 from .texts import (
+    AUTHOR_KINDS,
     AUTHORS,
+    CREDITED_STORIES,
     DESK_STORIES,
     DOUBTS,
     FIRST_NAMES,
@@ -57,7 +60,7 @@ class ArticleSpec:
     summary: str
     body: str
     tags: list[str]
-    bylines: list[str]  # author slugs, in print order
+    bylines: list[tuple[str, str]]  # (author slug, credit line), in print order
     status: str
     published_at: datetime | None
     photo: PhotoSpec | None
@@ -80,6 +83,11 @@ def authors():
     return [(name, slugify(name), role, bio, covers.split()) for name, role, covers, bio in rows]
 
 
+def author_kind(slug):
+    """The kind of author a slug names: "desk", "agency" or "person"."""
+    return AUTHOR_KINDS.get(slug, "person")
+
+
 def article_specs(published, *, now):
     """The reference article, `published - 1` more published ones, and the desk's drafts.
 
@@ -90,8 +98,14 @@ def article_specs(published, *, now):
     pool = [story for parts in copy.values() for story in parts["stories"]]
     rng.shuffle(pool)
     used_slugs = {REFERENCE_SLUG}
-    specs = [_reference(now - timedelta(minutes=150))]
-    for index in range(published - 1):
+    written = [_reference(now - timedelta(minutes=150))]
+    written += [
+        _credited(story, now - timedelta(minutes=200 + 90 * index))
+        for index, story in enumerate(CREDITED_STORIES)
+    ]
+    specs = written[:published]
+    used_slugs |= {spec.slug for spec in specs}
+    for index in range(published - len(specs)):
         when = now - timedelta(minutes=rng.randint(30, 30 * 24 * 60))
         specs.append(_compose(rng, pool[index % len(pool)], copy, when, used_slugs))
     # The desk has its own generator, so its drafts do not change with the count.
@@ -120,7 +134,7 @@ def _compose(rng, story, copy, when, used_slugs):
         summary=_clip(lead, 300),
         body=_body(rng, parts, lead, (speaker, roles[0]), (critic, roles[1])),
         tags=_tags(rng, f"{headline} {lead}", parts["tags"]),
-        bylines=_bylines(rng, story.section),
+        bylines=[(slug, "") for slug in _bylines(rng, story.section)],
         status=status,
         published_at=published_at,
         photo=_photo(rng, parts, story.dateline, speaker, roles[0], fill["weekday"]),
@@ -150,7 +164,7 @@ def _reference(when):
         summary=REFERENCE["summary"],
         body=_html(REFERENCE["body"].format(weekday=weekday)),
         tags=REFERENCE["tags"],
-        bylines=REFERENCE["bylines"],
+        bylines=[(slug, "") for slug in REFERENCE["bylines"]],
         status=Article.Status.PUBLISHED,
         published_at=when,
         photo=PhotoSpec(REFERENCE["caption"].format(weekday=weekday), REFERENCE["credit"]),
@@ -164,6 +178,27 @@ def place_body_photo(spec, photo):
     caption = REFERENCE["body_photo_article_caption"].format(weekday=_weekday(spec.published_at))
     figure = f'<figure data-photo="{photo.pk}"><figcaption>{escape(caption)}</figcaption></figure>'
     return spec.body.replace(BODY_PHOTO_SLOT, figure)
+
+
+def _credited(story, when):
+    weekday = _weekday(when)
+    return ArticleSpec(
+        slug=story["slug"],
+        headline=story["headline"],
+        subheadline=story["subheadline"],
+        section=story["section"],
+        dateline=story["dateline"],
+        summary=story["summary"],
+        body=_html(story["body"].format(weekday=weekday)),
+        tags=story["tags"],
+        bylines=[
+            (slug, credit.format(newsroom=settings.NEWSROOM_NAME))
+            for slug, credit in story["bylines"]
+        ],
+        status=Article.Status.PUBLISHED,
+        published_at=when,
+        photo=PhotoSpec(story["caption"].format(weekday=weekday), story["credit"]),
+    )
 
 
 def _fill(rng, when):

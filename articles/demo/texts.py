@@ -17,9 +17,13 @@ Opinion | opinion | Columns and argument from our writers and guests.
 """
 
 # name | role | sections written for | bio. Authors without sections carry no
-# byline: they are editors.
+# byline on generated stories: they are editors, agencies and guests, credited on the
+# stories written out in full below.
 AUTHORS = """
 Staff writer | Newsroom desk | | Reporting by the newsroom's staff.
+Kyodo | News agency | | Japan's national news agency, based in Tokyo.
+Reuters | News agency | | The international news agency.
+Camille Dumont | Former trade negotiator | | Writes now and then on trade and energy.
 Hana Kuroda | Political reporter | politics opinion | Covers parliament and the cabinet.
 Martin Veldkamp | Brussels correspondent | politics world | Reports on the European Union.
 Sofia Marchetti | Diplomatic correspondent | world politics | Follows summits and treaties.
@@ -33,6 +37,9 @@ Rie Sakamoto | Culture critic | culture opinion | Reviews books, film and theatr
 Isabel Ferreira | Opinion editor | opinion culture | Edits the opinion pages.
 Emi Tanabe | Night editor | | Puts the paper to bed and the website to work.
 """
+
+# Authors that are not people: a desk signs for the staff, an agency is a source.
+AUTHOR_KINDS = {STAFF_WRITER: "desk", "kyodo": "agency", "reuters": "agency"}
 
 # Names are mixed at random into invented people.
 FIRST_NAMES = """Aiko Bram Camille Dara Emeka Freya Goran Hiroshi Ines Jonas Keiko Lukas Mira
@@ -675,3 +682,56 @@ purchases could slow their own negotiations.
 Energy Institute. “Buying together only works if everyone trusts the referee.”
 """,
 }
+
+# Stories written out in full for their bylines: an agency's, and a guest's column.
+# Bylines are (author slug, credit line); {newsroom} is the paper's name.
+CREDITED_STORIES = [
+    {
+        "slug": "exports-rise-for-a-fifth-month-as-chip-demand-holds",
+        "headline": "Exports rise for a fifth month as chip demand holds; "
+        "東京 port busiest since 2019",
+        "subheadline": "Shipments of chipmaking equipment led the gains",
+        "section": "business",
+        "dateline": "TOKYO",
+        "summary": "Japan's exports rose for a fifth straight month, as demand for chips and the "
+        "machines that make them held up despite slower growth in China.",
+        "tags": ["Trade", "東京"],
+        "bylines": [("kyodo", ""), ("reuters", "With additional reporting by")],
+        "caption": "Containers are stacked at a terminal of Tokyo port on {weekday}.",
+        "credit": "Sayuri Koda / Newsroom Photo",
+        "body": """
+Japan's exports rose for a fifth straight month, government data showed on {weekday}, as
+demand for chips and the machines that make them held up despite slower growth in China.
+
+Shipments of chipmaking equipment rose by nearly a fifth from a year earlier, while car
+exports were flat. Imports fell as energy prices eased, narrowing the trade deficit.
+
+The port of Tokyo handled its largest volume of containers since 2019, the port authority
+said, as shipping lines added calls to meet the demand from Southeast Asia.
+""",
+    },
+    {
+        "slug": "a-harbour-bridge-is-a-promise-to-the-next-generation",
+        "headline": "A harbour bridge is a promise to the next generation 🌉",
+        "subheadline": "The council should weigh the decades, not the next budget",
+        "section": "opinion",
+        "dateline": "",
+        "summary": "The bridge will cost more than its critics like and less than its "
+        "supporters fear; what matters is who it serves in fifty years.",
+        "tags": ["Infrastructure", "Café Zürich"],
+        "bylines": [("camille-dumont", "Special to {newsroom}")],
+        "caption": "The harbour at dusk, seen from the old ferry pier on {weekday}.",
+        "credit": "Noor Haddad / Newsroom Photo",
+        "body": """
+Every generation inherits the bridges the one before it chose to build, and curses the ones
+it did not. The council's vote on the harbour crossing is such a choice.
+
+The critics are right that the cost has grown. They are wrong that waiting will make it
+smaller: every year of delay adds to the price and to the hours lost on the ferry.
+
+> Infrastructure is a letter to people we will never meet.
+
+Build it well, build it to last, and let the next council argue about the paint.
+""",
+    },
+]

@@ -29,7 +29,7 @@ class Author(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="author",
-        help_text="The login of this author, if any. A reporter's new articles carry this byline.",
+        help_text="This author's login, if any: their article form offers this byline as “Me”.",
     )
 
     class Meta:

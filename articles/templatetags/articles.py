@@ -4,13 +4,15 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from .. import body_photos
+from .. import body_photos, bylines
 from ..formatting import newsroom_time
 
 register = template.Library()
 
 
 register.filter("newsroom_time", newsroom_time)
+register.simple_tag(bylines.byline_lines)
+register.filter("byline_text", bylines.byline_text)
 
 
 @register.filter

@@ -23,8 +23,19 @@ TYPED = {
 }
 
 
-def add_data(client, *, section, forged=None, **typed):
-    """The add form as `client` gets it, filled in as an editor would: TYPED, then `typed`.
+def pick_bylines(data, *authors):
+    """The empty byline rows of an add form filled with `authors`, in order, as the quick
+    picks or the author box do (a row added per author beyond the rows shown)."""
+    for index, author in enumerate(authors):
+        data[f"bylines-{index}-author"] = author.pk
+        data[f"bylines-{index}-position"] = index
+    data["bylines-TOTAL_FORMS"] = max(int(data["bylines-TOTAL_FORMS"]), len(authors))
+    return data
+
+
+def add_data(client, *, section, bylines=(), forged=None, **typed):
+    """The add form as `client` gets it, filled in as an editor would: TYPED, then `typed`,
+    and the `bylines` authors picked.
 
     Read back from the page, so a field the page does not offer this user cannot be
     typed by mistake; `forged` adds fields by hand, for tests of posts made on purpose.
@@ -33,6 +44,7 @@ def add_data(client, *, section, forged=None, **typed):
     assert page.status_code == 200, page.status_code
     data = form_data(page, form_id="article_form", **{**TYPED, **typed})
     data["section"] = section.pk  # what the autocomplete box adds when a section is picked
+    pick_bylines(data, *bylines)
     data.update(forged or {})
     return data
 

@@ -45,7 +45,13 @@ def test_reporter_files_an_editor_publishes_and_readers_see_it(client, reporter,
 
     response = client.post(
         ADD_URL,
-        add_data(client, section=politics, lead_photo=photo.pk, status="review"),
+        add_data(
+            client,
+            section=politics,
+            bylines=[reporter.author],
+            lead_photo=photo.pk,
+            status="review",
+        ),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get()

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, SectionFactory
+from tests.factories import ArticleFactory, SectionFactory, staff_writer
 from tests.page_forms import form_data
 
-from .admin_forms import ADD_URL, add_data, change_url
+from .admin_forms import ADD_URL, add_data, change_url, pick_bylines
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def assert_clean(body):
 def test_hostile_html_from_the_admin_is_cleaned(editor_client):
     response = editor_client.post(
         reverse("admin:articles_article_add"),
-        add_data(editor_client, section=SectionFactory(), body=HOSTILE),
+        add_data(editor_client, section=SectionFactory(), bylines=[staff_writer()], body=HOSTILE),
     )
     assert response.status_code == 302
     assert_clean(Article.objects.get().body)
@@ -69,6 +69,8 @@ def _open_and_save(client, url, *, body, **changes):
     data = form_data(page, form_id="article_form", body=body, **changes)
     if "section" not in changes and not data.get("section"):
         data["section"] = SectionFactory().pk  # what the autocomplete box adds
+    if url == ADD_URL:
+        pick_bylines(data, staff_writer())
     return client.post(url, data, follow=True)
 
 

@@ -11,10 +11,10 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article
-from tests.factories import ArticleFactory, PhotoFactory, SectionFactory
+from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, staff_writer
 from tests.page_forms import form_data
 
-from .admin_forms import ADD_URL
+from .admin_forms import ADD_URL, pick_bylines
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,7 @@ def publish_through_the_admin(client, *, tags):
         status="published",
     )
     data["section"] = section.pk  # what the autocomplete box adds when a section is picked
+    pick_bylines(data, staff_writer())
     response = client.post(ADD_URL, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return Article.objects.get(slug="tokyo-harbour-bridge")

@@ -72,7 +72,13 @@ def _ensure_authors():
     authors, created = {}, 0
     for name, slug, role, bio, _sections in stories.authors():
         authors[slug], new = Author.objects.get_or_create(
-            slug=slug, defaults={"name": name, "role": role, "bio": bio}
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": stories.author_kind(slug),
+                "role": role,
+                "bio": bio,
+            },
         )
         created += new
     return authors, created
@@ -97,8 +103,8 @@ def _create_article(spec, sections, authors):
     )
     article.tags.add(*spec.tags)
     Byline.objects.bulk_create(
-        Byline(article=article, author=authors[slug], position=position)
-        for position, slug in enumerate(spec.bylines)
+        Byline(article=article, author=authors[slug], position=position, credit=credit)
+        for position, (slug, credit) in enumerate(spec.bylines)
     )
 
 
