@@ -9,6 +9,8 @@ from taggit.models import Tag
 
 from media import renditions
 
+from .corrections import saved_with_article
+from .corrections_admin import CorrectionInline
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Byline, Section
@@ -82,7 +84,7 @@ class StatusFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    inlines = [BylineInline]
+    inlines = [BylineInline, CorrectionInline]
     list_display = [
         "thumbnail",
         "headline",
@@ -182,7 +184,8 @@ class ArticleAdmin(admin.ModelAdmin):
             )
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+        with saved_with_article():  # save_model has just saved the article
+            super().save_related(request, form, formsets, change)
         if not change:
             add_owner_byline(form.instance, user=request.user)
 

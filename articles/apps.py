@@ -10,8 +10,10 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
+        from . import corrections
         from .checks import check_settings
         from .tags import give_tag_a_usable_slug
 
         pre_save.connect(give_tag_a_usable_slug, sender=Tag, dispatch_uid="usable_tag_slug")
         checks.register(check_settings)
+        corrections.connect()

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article, Author, Section
+from .models import Article, Author, Correction, Section
 
 SECTION_BLOCK_SIZE = 4
 
@@ -101,7 +101,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().prefetch_related("corrections")
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -123,7 +123,7 @@ class ArticlePreviewView(PermissionRequiredMixin, DetailView):
     permission_required = "articles.view_article"
 
     def get_queryset(self):
-        return Article.objects.for_listing()
+        return Article.objects.for_listing().prefetch_related("corrections")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
@@ -132,3 +132,13 @@ class ArticlePreviewView(PermissionRequiredMixin, DetailView):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class CorrectionsView(ListView):
+    """Every correction readers can see, newest first: /corrections/."""
+
+    template_name = "articles/corrections.html"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return Correction.objects.published()
