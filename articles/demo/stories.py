@@ -2,7 +2,7 @@
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from html import escape
 
@@ -13,6 +13,7 @@ from articles.models import Article
 
 from .texts import (
     AUTHORS,
+    CLARIFICATION,
     DESK_STORIES,
     DOUBTS,
     FIRST_NAMES,
@@ -48,6 +49,13 @@ class PhotoSpec:
 
 
 @dataclass(frozen=True)
+class CorrectionSpec:
+    kind: str
+    text: str
+    after: timedelta  # after the publication time, and never later than now
+
+
+@dataclass(frozen=True)
 class ArticleSpec:
     slug: str
     headline: str
@@ -61,6 +69,7 @@ class ArticleSpec:
     status: str
     published_at: datetime | None
     photo: PhotoSpec | None
+    corrections: tuple[CorrectionSpec, ...] = ()
 
 
 def sections():
@@ -88,6 +97,9 @@ def article_specs(published, *, now):
     for index in range(published - 1):
         when = now - timedelta(minutes=rng.randint(30, 30 * 24 * 60))
         specs.append(_compose(rng, pool[index % len(pool)], copy, when, used_slugs))
+    if published > 1:
+        clarification = CorrectionSpec("clarification", CLARIFICATION, timedelta(minutes=40))
+        specs[1] = replace(specs[1], corrections=(clarification,))
     # The desk has its own generator, so its drafts do not change with the count.
     desk_rng = random.Random(SEED)
     tomorrow = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
@@ -146,6 +158,7 @@ def _reference(when):
         status=Article.Status.PUBLISHED,
         published_at=when,
         photo=PhotoSpec(REFERENCE["caption"].format(weekday=weekday), REFERENCE["credit"]),
+        corrections=(CorrectionSpec("correction", REFERENCE["correction"], timedelta(minutes=95)),),
     )
 
 

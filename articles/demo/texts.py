@@ -636,6 +636,8 @@ REFERENCE = {
     "caption": "Margit Halvorsen, left, and Teodor Anghel arrive for a meeting at the European "
     "Council in Brussels on {weekday}.",
     "credit": "Lotte Verhaegen / Newsroom Photo",
+    "correction": "An earlier version of this article misstated the size of the shared "
+    "reserve. It is about 15% of the bloc's winter needs, not 25%.",
     "body": """
 European Union leaders agreed early on {weekday} to buy natural gas and hydrogen together,
 ending two days of talks in which smaller member states held out for guarantees that larger
@@ -665,3 +667,9 @@ purchases could slow their own negotiations.
 Energy Institute. “Buying together only works if everyone trusts the referee.”
 """,
 }
+
+# Printed with the first article after the reference one (any story fits it).
+CLARIFICATION = (
+    "This article has been updated to make clear that the figures quoted come from the "
+    "organizers' own estimate (主催者発表), not from an independent count."
+)
