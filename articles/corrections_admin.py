@@ -34,7 +34,8 @@ class CorrectionInline(admin.TabularInline):
             field.widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
         if db_field.name == "made_at":
             zone = timezone.localtime().tzname()
-            field.help_text = f"Newsroom time ({zone}). Readers see it with the correction."
+            field.label = f"Made at ({zone})"
+            field.help_text = "Newsroom time. Readers see it with the correction."
         return field
 
     @admin.display(description="made at")

@@ -95,7 +95,7 @@ def test_the_new_correction_is_made_now_in_newsroom_time(editor_client, bridge):
         f"{data['corrections-0-made_at_0']}T{data['corrections-0-made_at_1']}"
     ).replace(tzinfo=TOKYO)
     assert abs(timezone.now() - shown) < datetime.timedelta(minutes=1)
-    assert "Newsroom time (JST)." in page
+    assert "Made at (JST)" in page
 
 
 def test_a_draft_offers_no_empty_correction_but_an_editor_may_add_one(editor_client):
