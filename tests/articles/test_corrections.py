@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from articles.corrections import add_correction
 from articles.models import Article, Correction
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, client_of
 
 from .admin_forms import change_data, change_url
 from .test_feeds import as_a_feed_reader_sees_it
@@ -274,6 +274,7 @@ def test_a_correction_made_in_code_saves_its_article(editor):
     Correction.objects.create(article=article, text="Made with the ORM alone.")
     article.refresh_from_db()
     assert article.version == version + 4
+    assert article.modified_by is None, "not the editor: nobody said who made these"
 
 
 def test_deleting_an_article_takes_its_corrections_with_it(editor):
@@ -310,3 +311,20 @@ def test_a_cached_article_page_shows_a_new_correction_at_the_next_request(
 
     assert "misspelt the name of Zoë Riley" in reader.get(url).content.decode()
     assert "misspelt the name" in reader.get("/corrections/").content.decode()
+
+
+def test_a_form_opened_before_a_correction_was_added_is_stale(
+    editor_client, other_editor, bridge, django_capture_on_commit_callbacks
+):
+    opened_before = change_data(editor_client, bridge, headline="東京湾の橋: vote delayed")
+    alice = client_of(other_editor)
+    typed, tick = typed_correction()
+    data = change_data(alice, bridge, tick=tick, **typed)
+    save_in_admin(alice, change_url(bridge), data, django_capture_on_commit_callbacks)
+
+    response = editor_client.post(change_url(bridge), opened_before)
+
+    assert response.status_code == 200
+    assert "Alice Ng saved this article at " in response.content.decode()
+    bridge.refresh_from_db()
+    assert bridge.headline == BRIDGE
