@@ -12,6 +12,8 @@ from media import renditions
 from . import body_photos, embargo
 from .byline_inline import BylineInline
 from .bylines import byline_text
+from .corrections import saved_with_article
+from .corrections_admin import CorrectionInline
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Section
@@ -65,7 +67,7 @@ class StatusFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    inlines = [BylineInline]
+    inlines = [BylineInline, CorrectionInline]
     list_display = [
         "thumbnail",
         "headline",
@@ -169,6 +171,10 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(
                 request, f"The body was cleaned before saving. {removals}.", messages.WARNING
             )
+
+    def save_related(self, request, form, formsets, change):
+        with saved_with_article():  # save_model has just saved the article
+            super().save_related(request, form, formsets, change)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else None

@@ -10,6 +10,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
+        from . import corrections
         from .body_photos import record_body_photos
         from .checks import check_settings
         from .models import Article
@@ -18,3 +19,4 @@ class ArticlesConfig(AppConfig):
         pre_save.connect(give_tag_a_usable_slug, sender=Tag, dispatch_uid="usable_tag_slug")
         post_save.connect(record_body_photos, sender=Article, dispatch_uid="body_photos")
         checks.register(check_settings)
+        corrections.connect()

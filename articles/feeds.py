@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from .bylines import byline_text
-from .models import Article, Section
+from .models import Article, Correction, Section
 
 FEED_SIZE = 30
 
@@ -67,3 +67,34 @@ class SectionFeed(LatestArticlesFeed):
 
     def items(self, section):
         return Article.objects.published().for_listing().filter(section=section)[:FEED_SIZE]
+
+
+class CorrectionsFeed(Feed):
+    """The newest corrections readers can see: /corrections/feed/.
+
+    An item's link is its place on the article (`#correction-<id>`): unique per
+    correction, it is the item's guid too.
+    """
+
+    def title(self):
+        return escape(f"Corrections · {settings.NEWSROOM_NAME}")
+
+    def link(self):
+        return reverse("articles:corrections")
+
+    def description(self):
+        return escape(
+            f"Corrections, clarifications and editor’s notes of {settings.NEWSROOM_NAME}."
+        )
+
+    def items(self):
+        return Correction.objects.published()[:FEED_SIZE]
+
+    def item_title(self, correction):
+        return escape(f"{correction.get_kind_display()}: {correction.article.headline}")
+
+    def item_description(self, correction):
+        return escape(correction.text)
+
+    def item_pubdate(self, correction):
+        return correction.made_at

@@ -3,7 +3,7 @@ from django.urls import path, re_path
 from newsroom.pagecache import public_page
 
 from . import views
-from .feeds import LatestArticlesFeed, SectionFeed
+from .feeds import CorrectionsFeed, LatestArticlesFeed, SectionFeed
 
 PAGINATED = ("page",)
 
@@ -24,6 +24,13 @@ urlpatterns = [
         public_page(views.TagView.as_view(), query=PAGINATED),
         name="tag",
     ),
+    # Before the sections: "corrections" is a reserved section slug.
+    path(
+        "corrections/",
+        public_page(views.CorrectionsView.as_view(), query=PAGINATED),
+        name="corrections",
+    ),
+    path("corrections/feed/", public_page(CorrectionsFeed()), name="corrections_feed"),
     path("<slug:slug>/", public_page(views.SectionView.as_view(), query=PAGINATED), name="section"),
     path("<slug:slug>/feed/", public_page(SectionFeed()), name="section_feed"),
     path(

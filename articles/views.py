@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from . import embargo
-from .models import Article, Author, Section
+from .models import Article, Author, Correction, Section
 
 SECTION_BLOCK_SIZE = 4
 
@@ -102,7 +102,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().prefetch_related("corrections")
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -126,7 +126,8 @@ class ArticlePreviewView(PermissionRequiredMixin, DetailView):
 
     def get_queryset(self):
         # An embargoed story is a 404 to staff not on it, as if it did not exist.
-        return embargo.visible_to(Article.objects.for_listing(), self.request.user)
+        articles = Article.objects.for_listing().prefetch_related("corrections")
+        return embargo.visible_to(articles, self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
@@ -135,3 +136,13 @@ class ArticlePreviewView(PermissionRequiredMixin, DetailView):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class CorrectionsView(ListView):
+    """Every correction readers can see, newest first: /corrections/."""
+
+    template_name = "articles/corrections.html"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return Correction.objects.published()

@@ -2,7 +2,7 @@
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from html import escape
 
@@ -15,6 +15,7 @@ from articles.models import Article
 from .texts import (
     AUTHOR_KINDS,
     AUTHORS,
+    CLARIFICATION,
     CREDITED_STORIES,
     DESK_STORIES,
     DOUBTS,
@@ -51,6 +52,13 @@ class PhotoSpec:
 
 
 @dataclass(frozen=True)
+class CorrectionSpec:
+    kind: str
+    text: str
+    after: timedelta  # after the publication time, and never later than now
+
+
+@dataclass(frozen=True)
 class ArticleSpec:
     slug: str
     headline: str
@@ -66,6 +74,7 @@ class ArticleSpec:
     photo: PhotoSpec | None
     embargoed_until: datetime | None = None
     body_photo: PhotoSpec | None = None  # placed at the body's "[photo]" paragraph
+    corrections: tuple[CorrectionSpec, ...] = ()
 
 
 # A "[photo]" paragraph of the copy, where `place_body_photo` puts the body's photo.
@@ -108,6 +117,9 @@ def article_specs(published, *, now):
     for index in range(published - len(specs)):
         when = now - timedelta(minutes=rng.randint(30, 30 * 24 * 60))
         specs.append(_compose(rng, pool[index % len(pool)], copy, when, used_slugs))
+    if published > 1:
+        clarification = CorrectionSpec("clarification", CLARIFICATION, timedelta(minutes=40))
+        specs[1] = replace(specs[1], corrections=(clarification,))
     # The desk has its own generator, so its drafts do not change with the count.
     desk_rng = random.Random(SEED)
     tomorrow = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
@@ -169,6 +181,7 @@ def _reference(when):
         published_at=when,
         photo=PhotoSpec(REFERENCE["caption"].format(weekday=weekday), REFERENCE["credit"]),
         body_photo=PhotoSpec(REFERENCE["body_photo_caption"], REFERENCE["credit"]),
+        corrections=(CorrectionSpec("correction", REFERENCE["correction"], timedelta(minutes=95)),),
     )
 
 

@@ -651,6 +651,8 @@ REFERENCE = {
     "body_photo_caption": "Delegations leave the European Council building in Brussels.",
     "body_photo_article_caption": "Teodor Anghel, centre, leaves the summit after refusing to "
     "sign until the reserve was written in, on {weekday}.",
+    "correction": "An earlier version of this article misstated the size of the shared "
+    "reserve. It is about 15% of the bloc's winter needs, not 25%.",
     "body": """
 European Union leaders agreed early on {weekday} to buy natural gas and hydrogen together,
 ending two days of talks in which smaller member states held out for guarantees that larger
@@ -735,3 +737,10 @@ Build it well, build it to last, and let the next council argue about the paint.
 """,
     },
 ]
+
+
+# Printed with the first article after the reference one (any story fits it).
+CLARIFICATION = (
+    "This article has been updated to make clear that the figures quoted come from the "
+    "organizers' own estimate (主催者発表), not from an independent count."
+)

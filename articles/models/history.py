@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .article import Article
+
 
 class Revision(models.Model):
     """One saved state of an article, recorded on every save: who, when, and what.
@@ -34,6 +36,16 @@ class Revision(models.Model):
         return f"{self.article_id} at {self.created_at:%Y-%m-%d %H:%M:%S}"
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: the corrections of articles they can see, newest first."""
+        return (
+            self.filter(article__in=Article.objects.published())
+            .select_related("article__section")
+            .order_by("-made_at", "-pk")
+        )
+
+
 class Correction(models.Model):
     """A correction, clarification or editor's note, printed with the article."""
 
@@ -54,6 +66,8 @@ class Correction(models.Model):
         default=False, help_text="Show it at the top of the article instead of at its foot."
     )
 
+    objects = CorrectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["made_at", "pk"]
         get_latest_by = "made_at"
@@ -61,3 +75,11 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}, {self.article}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        """Its id on the article page, for links to this one correction."""
+        return f"correction-{self.pk}"

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.demo.stories import REFERENCE_SLUG
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, Correction, Section
 from media.models import Photo
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,12 @@ def test_seed_demo_builds_a_newsroom_and_is_idempotent(client):
     # The photo in the body, with this article's own caption, between two paragraphs.
     assert '</blockquote><figure class="photo">' in html
     assert '<span class="photo__caption">Teodor Anghel, centre, leaves the summit' in html
+    assert reference.corrections.get().kind == "correction"
+    assert '<aside class="corrections corrections--foot"' in html
+    clarification = Correction.objects.get(kind="clarification")
+    assert "主催者発表" in clarification.text and clarification.article.is_live
+    assert clarification.made_at <= timezone.now()
+    assert Correction.objects.count() == 2, "a second run adds no corrections"
 
 
 def test_the_default_demo_is_a_month_of_a_real_newsroom():

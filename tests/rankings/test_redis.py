@@ -126,9 +126,7 @@ def test_reads_of_a_deleted_article_do_not_sink_the_batch(redis_client):
 def test_a_batch_held_back_past_its_days_roll_up_reaches_the_daily_row(redis_client):
     article = ArticleFactory(published_at=timezone.now() - datetime.timedelta(days=3))
     two_days_ago = hour_of(timezone.now() - datetime.timedelta(days=2)).replace(hour=5)
-    HourlyViews.objects.create(
-        article=article, section=article.section, hour=two_days_ago, views=4
-    )
+    HourlyViews.objects.create(article=article, section=article.section, hour=two_days_ago, views=4)
     assert roll_up_day(two_days_ago.date())
     hit(redis_client, article, at=two_days_ago, views=3)
     flush_redis_counts(redis_client)

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from articles.corrections import add_correction
 from articles.demo import stories
 from articles.demo.drawing import draw_photo
 from articles.models import Article, Author, Byline, Section
@@ -37,7 +38,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             sections, new_sections = _ensure_sections()
             authors, new_authors = _ensure_authors()
-            specs = stories.article_specs(articles, now=timezone.now())
+            now = timezone.now()
+            specs = stories.article_specs(articles, now=now)
             existing = set(
                 Article.objects.filter(slug__in=[spec.slug for spec in specs]).values_list(
                     "slug", flat=True
@@ -45,7 +47,7 @@ class Command(BaseCommand):
             )
             new = [spec for spec in specs if spec.slug not in existing]
             for spec in new:
-                _create_article(spec, sections, authors)
+                _create_article(spec, sections, authors, now=now)
         photos = sum((spec.photo is not None) + (spec.body_photo is not None) for spec in new)
         self.stdout.write(
             self.style.SUCCESS(
@@ -84,7 +86,7 @@ def _ensure_authors():
     return authors, created
 
 
-def _create_article(spec, sections, authors):
+def _create_article(spec, sections, authors, *, now):
     body = spec.body
     if spec.body_photo:
         body = stories.place_body_photo(spec, _create_photo(spec, spec.body_photo, "-body"))
@@ -106,6 +108,11 @@ def _create_article(spec, sections, authors):
         Byline(article=article, author=authors[slug], position=position, credit=credit)
         for position, (slug, credit) in enumerate(spec.bylines)
     )
+    for correction in spec.corrections:
+        made_at = min(spec.published_at + correction.after, now)
+        add_correction(
+            article, kind=correction.kind, text=correction.text, by=None, made_at=made_at
+        )
 
 
 def _create_photo(spec, photo, name_suffix=""):
