@@ -149,7 +149,7 @@ def test_a_photo_missing_from_the_library_renders_nothing(client, photo):
     assert "Gone" not in html and html.count('<figure class="photo">') == 1
 
 
-@pytest.mark.parametrize("n_photos, queries", [(0, 4), (1, 5), (5, 5)])
+@pytest.mark.parametrize("n_photos, queries", [(0, 5), (1, 6), (5, 6)])
 def test_the_article_page_loads_all_body_photos_in_one_query(
     client, settings, django_assert_num_queries, n_photos, queries
 ):
