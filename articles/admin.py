@@ -13,6 +13,7 @@ from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Byline, Section
 from .permissions import allowed_statuses, can_edit, can_edit_any, can_publish
+from .revision_admin import RevisionAdminMixin
 from .services import add_owner_byline, publish_articles, unpublish_articles
 from .widgets import TagAutocompleteWidget
 
@@ -80,7 +81,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     list_display = [
