@@ -177,7 +177,7 @@ class RevisionAdminMixin:
 def _who(revision):
     user = revision.created_by
     if user is None:
-        return "—"
+        return "(not recorded)"
     return user.get_full_name() or user.get_username()
 
 

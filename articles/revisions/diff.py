@@ -89,18 +89,28 @@ def body_text(html):
 def word_diff(before, after):
     """HTML of `after` with the words taken out in <del> and those put in in <ins>."""
     old, new = _TOKENS.findall(before or ""), _TOKENS.findall(after or "")
-    pieces = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        removed, added = "".join(old[old_start:old_end]), "".join(new[new_start:new_end])
-        if operation == "equal":
-            pieces.append(escape(added))
+    pieces, removed, added = [], [], []
+    opcodes = matcher.get_opcodes()
+    for index, (operation, old_start, old_end, new_start, new_end) in enumerate(opcodes):
+        same = "".join(new[new_start:new_end])
+        # A lone space between two changes joins them: "voted 31 to 9" replaced as one.
+        inside = 0 < index < len(opcodes) - 1
+        if operation == "equal" and not (inside and same.isspace() and (removed or added)):
+            pieces.append(_changed(removed, added) + escape(same))
+            removed, added = [], []
             continue
-        if removed:
-            pieces.append(format_html("<del>{}</del>", removed))
-        if added:
-            pieces.append(format_html("<ins>{}</ins>", added))
-    return mark_safe("".join(pieces))  # every piece above is escaped
+        removed.extend(old[old_start:old_end])
+        added.extend(new[new_start:new_end])
+    pieces.append(_changed(removed, added))
+    return mark_safe("".join(pieces))  # every piece is escaped
+
+
+def _changed(removed, added):
+    removed, added = "".join(removed), "".join(added)
+    return (format_html("<del>{}</del>", removed) if removed else "") + (
+        format_html("<ins>{}</ins>", added) if added else ""
+    )
 
 
 def compare(before, after, names=ORDER):
