@@ -10,11 +10,13 @@ import re
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Author, Byline, Revision
 from articles.revisions.recording import record_revisions
+from newsroom.content_version import EDITS_KEY
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
 from tests.page_forms import form_data
 from tests.rankings.helpers import article_action_data
@@ -357,3 +359,12 @@ def test_recording_runs_a_fixed_number_of_queries(committed, django_assert_num_q
     # The articles, their bylines, tags and corrections, their latest revisions, the insert.
     with django_assert_num_queries(6):
         record_revisions([article.pk for article in articles])
+
+
+def test_recording_a_revision_leaves_the_cached_pages_alone(story, committed):
+    cache = caches["default"]
+    cache.set(EDITS_KEY, 7, None)
+    Article.objects.filter(pk=story.pk).update(headline="Café vote, without signals ☕")
+    with committed():
+        assert len(record_revisions([story.pk])) == 1
+    assert cache.get(EDITS_KEY) == 7
