@@ -59,7 +59,10 @@ def bound_form(form_class, article, revision_data, guard):
     current = form_class(instance=article)
     data = MultiValueDict()
     for name, form_field in current.fields.items():
-        _put(data, name, form_field, current[name].value())
+        # The model's values, not the page's (rounded to the second): a kept
+        # publication time stays exact.
+        initial = current.initial.get(name, form_field.initial)
+        _put(data, name, form_field, form_field.prepare_value(initial))
     restored = {
         **{name: revision_data.get(name) or "" for name in RESTORED},
         "tags": edit_string_for_tags([_Tag(name) for name in revision_data.get("tags", [])]),

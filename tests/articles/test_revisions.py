@@ -5,6 +5,7 @@ Posts are the forms the admin pages rendered; each request is committed as a rea
 (`committed`), so the revisions recorded after the commit are there to read.
 """
 
+import datetime
 import html
 import re
 
@@ -13,6 +14,7 @@ from django.contrib.admin.models import LogEntry
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Revision
 from articles.revisions.recording import record_revisions
@@ -368,3 +370,20 @@ def test_recording_a_revision_leaves_the_cached_pages_alone(story, committed):
     with committed():
         assert len(record_revisions([story.pk])) == 1
     assert cache.get(EDITS_KEY) == 7
+
+
+def test_a_restore_keeps_a_scheduled_time_to_the_microsecond(editor_client, committed):
+    later = timezone.now() + datetime.timedelta(days=2, microseconds=123)
+    with committed():
+        article = ArticleFactory(headline=HEADLINE, published_at=later)
+    old = article.revisions.get()
+    with committed():
+        article.headline = "Café vote ☕"
+        article.save()
+    assert restore(editor_client, old, committed).status_code == 302
+    article.refresh_from_db()
+    assert (article.headline, article.published_at, article.status) == (
+        HEADLINE,
+        later,
+        Article.Status.PUBLISHED,
+    )
