@@ -24,6 +24,10 @@ from .revisions.diff import compare
 from .revisions.snapshot import current_snapshot
 
 REVISIONS_PER_PAGE = 30
+NOT_RESTORED = (
+    "Nothing was restored. What restoring changes now is shown below: restore again to "
+    "put this revision over their save."
+)
 
 
 class RevisionAdminMixin:
@@ -198,7 +202,13 @@ def _revision_pair(article, old_id, new_id):
 
 
 def _form_errors(form):
-    errors = list(form.non_field_errors())
+    errors = []
+    for error in form.non_field_errors().as_data():
+        if error.code == "stale":
+            # The guard's account of what changed, with what it means here.
+            errors.append(f"{error.params['changes']} {NOT_RESTORED}")
+        else:
+            errors.extend(error.messages)
     for name, field_errors in form.errors.items():
         if name != "__all__":
             label = form.fields[name].label if name in form.fields else name

@@ -293,9 +293,15 @@ def test_a_stale_restore_is_refused_with_the_guards_message(
     assert response.status_code == 200
     text = text_of(response)
     assert "Alice Ng saved this article at " in text
-    assert "Headline (now “Alice’s headline, Zürich ✅”)" in text
+    assert "Headline (now “Alice’s headline, Zürich ✅”). Nothing was restored." in text
     story.refresh_from_db()
     assert story.headline == "Alice’s headline, Zürich ✅"
+    # Restoring again, with Alice's save in view, puts the revision over it on purpose.
+    with committed():
+        again = editor_client.post(restore_url(first), form_data(response, form_id="restore_form"))
+    assert again.status_code == 302
+    story.refresh_from_db()
+    assert story.headline == HEADLINE
 
 
 def test_a_restored_body_goes_through_the_cleaning(story, editor_client, committed):
