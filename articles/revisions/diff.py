@@ -58,7 +58,7 @@ class Change:
 
 
 class _BodyText(HTMLParser):
-    """The body as text, one paragraph a line, as a reader sees it."""
+    """The body as text, paragraphs apart, as a reader sees it."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -83,7 +83,7 @@ def body_text(html):
     parser.feed(html or "")
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n\n".join(line for line in lines if line)
 
 
 def word_diff(before, after):
