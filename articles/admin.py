@@ -18,6 +18,7 @@ from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Section
 from .permissions import allowed_statuses, can_edit, can_edit_any, can_publish
+from .revision_admin import RevisionAdminMixin
 from .services import publish_articles, unpublish_articles
 from .widgets import HeadlineWidget, TagAutocompleteWidget
 
@@ -65,7 +66,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline, CorrectionInline]
     list_display = [

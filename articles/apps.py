@@ -14,9 +14,11 @@ class ArticlesConfig(AppConfig):
         from .body_photos import record_body_photos
         from .checks import check_settings
         from .models import Article
+        from .revisions import recording
         from .tags import give_tag_a_usable_slug
 
         pre_save.connect(give_tag_a_usable_slug, sender=Tag, dispatch_uid="usable_tag_slug")
         post_save.connect(record_body_photos, sender=Article, dispatch_uid="body_photos")
+        recording.connect()
         checks.register(check_settings)
         corrections.connect()
