@@ -62,8 +62,10 @@ class PhotoPickerSelect(AutocompleteSelect):
 
     @property
     def media(self):
+        # Named after jquery.init.js, so that django.jQuery exists when it runs.
         return super().media + forms.Media(
-            js=["media/photo-picker.js"], css={"all": ["media/photo-picker.css"]}
+            js=["admin/js/jquery.init.js", "media/photo-picker.js"],
+            css={"all": ["media/photo-picker.css"]},
         )
 
 

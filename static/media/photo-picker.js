@@ -49,24 +49,26 @@
 
   // Django adds a photo saved in the "+" popup as a bare option; its popup answer
   // also carries the photo's thumbnail, caption and credit (media/photo_picker.py).
-  const addRelatedByDjango = window.dismissAddRelatedObjectPopup;
-  window.dismissAddRelatedObjectPopup = function (win, newId, ...rest) {
-    const answer = win.document.getElementById("django-admin-popup-response-constants");
-    const photo = answer ? JSON.parse(answer.dataset.popupResponse) : {};
-    addRelatedByDjango(win, newId, ...rest);
-    const select = document.getElementById(win.name.replace(/__\d+$/, ""));
-    if (!select || !select.classList.contains("photo-picker") || !photo.thumbnail) return;
-    const option = [...select.options].find((o) => o.value === String(newId));
-    if (!option) return;
-    Object.assign(option.dataset, {
-      thumbnail: photo.thumbnail,
-      caption: photo.caption,
-      credit: photo.credit,
-    });
-    $(select).trigger("change.select2");
-  };
+  function carryPhotoFromPopup(addRelatedByDjango) {
+    return function (win, newId, ...rest) {
+      const answer = win.document.getElementById("django-admin-popup-response-constants");
+      const photo = answer ? JSON.parse(answer.dataset.popupResponse) : {};
+      addRelatedByDjango(win, newId, ...rest);
+      const select = document.getElementById(win.name.replace(/__\d+$/, ""));
+      if (!select || !select.classList.contains("photo-picker") || !photo.thumbnail) return;
+      const option = [...select.options].find((o) => o.value === String(newId));
+      if (!option) return;
+      Object.assign(option.dataset, {
+        thumbnail: photo.thumbnail,
+        caption: photo.caption,
+        credit: photo.credit,
+      });
+      $(select).trigger("change.select2");
+    };
+  }
 
   $(() => {
     $("select.photo-picker").not("[name*=__prefix__]").each((i, element) => startPicker(element));
+    window.dismissAddRelatedObjectPopup = carryPhotoFromPopup(window.dismissAddRelatedObjectPopup);
   });
 }

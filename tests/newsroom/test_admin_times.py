@@ -48,7 +48,7 @@ def test_time_inputs_say_which_zone_they_are_in(editor_client):
 def test_the_photo_library_lists_upload_times_in_the_newsrooms_zone(photo_editor_client):
     PhotoFactory(caption="東京駅の朝のラッシュ、Zoë Riley撮影", created_at=SAVED)
     html = photo_editor_client.get(reverse("admin:media_photo_changelist")).content.decode()
-    assert f'<td class="field-created_at nowrap">{SAVED_IN_TOKYO}</td>' in html
+    assert re.search(rf"field-created_at[^>]*>{SAVED_IN_TOKYO}</td>", html)
 
 
 def test_the_history_page_writes_times_in_the_newsrooms_zone(editor_client):
