@@ -22,6 +22,7 @@ import json
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
 
 from . import renditions
 
@@ -51,8 +52,8 @@ class PhotoPickerSelect(AutocompleteSelect):
 
     def optgroups(self, name, value, attr=None):
         options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
-        chosen = [v for v in value if v not in self.choices.field.empty_values]
-        photos = self.choices.queryset.using(self.db).filter(pk__in=_valid_pks(chosen))[:1]
+        queryset = self.choices.queryset.using(self.db)
+        photos = queryset.filter(pk__in=_valid_ids(queryset.model, value))[:1]
         for photo in photos:
             label = self.choices.field.label_from_instance(photo)
             option = self.create_option(name, photo.pk, label, True, len(options))
@@ -69,9 +70,15 @@ class PhotoPickerSelect(AutocompleteSelect):
         )
 
 
-def _valid_pks(values):
-    """The values that can be a photo's id: a tampered form may post anything."""
-    return [value for value in map(str, values) if value.isdigit()]
+def _valid_ids(model, values):
+    """The values that can be an id: a form posted back by hand may hold anything."""
+    ids = []
+    for value in values:
+        try:
+            ids.append(model._meta.pk.to_python(value))
+        except ValidationError:
+            continue
+    return ids
 
 
 def popup_response_with_picker_data(response, photo):

@@ -140,13 +140,17 @@ def test_the_change_page_shows_the_chosen_photo_with_its_thumbnail(editor_client
     assert "media/photo-picker.js" in html
 
 
-def test_a_tampered_lead_photo_is_refused_with_a_message(editor_client, library):
-    article = ArticleFactory(headline="Zürich café reopens ☕")
+@pytest.mark.parametrize("posted", ["東京", "²", "", "99999"])
+def test_a_tampered_lead_photo_is_refused_with_a_message(editor_client, library, posted):
+    article = ArticleFactory(headline="Zürich café reopens ☕", lead_photo=library[0])
     page = editor_client.get(change_url(article))
-    data = form_data(page, form_id="article_form", lead_photo="東京")
+    data = form_data(page, form_id="article_form", lead_photo=posted, headline="")
     response = editor_client.post(change_url(article), data)
-    assert response.status_code == 200
-    assert "lead_photo" in response.context["adminform"].form.errors
+    assert response.status_code == 200  # the form again, headline missing
+    form = response.context["adminform"].form
+    assert ("lead_photo" in form.errors) == bool(posted)  # no photo is allowed
+    article.refresh_from_db()
+    assert article.lead_photo == library[0]
 
 
 def popup_upload(client, file, **typed):
