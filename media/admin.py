@@ -149,6 +149,12 @@ class PhotoAdmin(admin.ModelAdmin):
             return popup_response_with_picker_data(response, obj)
         return response
 
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        if IS_POPUP_VAR in request.POST:
+            return popup_response_with_picker_data(response, obj)
+        return response
+
     def get_deleted_objects(self, objs, request):
         """A photo in use cannot go: the delete page names what uses it, with links.
 

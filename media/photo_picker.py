@@ -82,9 +82,9 @@ def _valid_ids(model, values):
 
 
 def popup_response_with_picker_data(response, photo):
-    """The "+" popup's answer, carrying the new photo's thumbnail for the picker.
+    """The "+" or pencil popup's answer, carrying the photo's thumbnail for the picker.
 
-    Django's popup answer (a TemplateResponse not yet rendered) says only the new
+    Django's popup answer (a TemplateResponse not yet rendered) says only the
     photo's id and name; photo-picker.js reads these extra keys from the popup.
     """
     data = json.loads(response.context_data["popup_response_data"])

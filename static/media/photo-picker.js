@@ -47,16 +47,19 @@
     });
   }
 
-  // Django adds a photo saved in the "+" popup as a bare option; its popup answer
-  // also carries the photo's thumbnail, caption and credit (media/photo_picker.py).
-  function carryPhotoFromPopup(addRelatedByDjango) {
-    return function (win, newId, ...rest) {
+  // Django shows a photo added or changed in the "+" or pencil popup with its name
+  // alone; the popup's answer also carries its thumbnail, caption and credit
+  // (media/photo_picker.py), which the chosen option takes on.
+  function carryPhotoFromPopup(dismissByDjango) {
+    return function (win, ...args) {
       const answer = win.document.getElementById("django-admin-popup-response-constants");
       const photo = answer ? JSON.parse(answer.dataset.popupResponse) : {};
-      addRelatedByDjango(win, newId, ...rest);
-      const select = document.getElementById(win.name.replace(/__\d+$/, ""));
+      dismissByDjango(win, ...args);
+      const id = win.name.replace(/^edit_/, "").replace(/__\d+$/, "");
+      const select = document.getElementById(id);
       if (!select || !select.classList.contains("photo-picker") || !photo.thumbnail) return;
-      const option = [...select.options].find((o) => o.value === String(newId));
+      const value = String(photo.new_value || photo.value);
+      const option = [...select.options].find((o) => o.value === value);
       if (!option) return;
       Object.assign(option.dataset, {
         thumbnail: photo.thumbnail,
@@ -69,6 +72,8 @@
 
   $(() => {
     $("select.photo-picker").not("[name*=__prefix__]").each((i, element) => startPicker(element));
-    window.dismissAddRelatedObjectPopup = carryPhotoFromPopup(window.dismissAddRelatedObjectPopup);
+    for (const name of ["dismissAddRelatedObjectPopup", "dismissChangeRelatedObjectPopup"]) {
+      window[name] = carryPhotoFromPopup(window[name]);
+    }
   });
 }

@@ -91,3 +91,20 @@ def test_a_photo_uploaded_in_the_popup_comes_back_chosen_with_its_thumbnail(
     expect(chosen).to_contain_text("東京湾を渡るフェリー")
     expect(chosen).to_contain_text("Zoë Riley / Newsroom")
     expect(chosen.locator("img")).to_have_attribute("src", renditions.thumbnail_url(photo))
+
+
+def test_a_photo_changed_in_the_pencil_popup_keeps_its_thumbnail(desk, live_server):
+    photo = PhotoFactory(caption="Harbour at dawn", credit="Kim Sato / Newsroom")
+    article = ArticleFactory(headline="港の朝 🌅", lead_photo=photo)
+    desk.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
+
+    with desk.expect_popup() as popup_info:
+        desk.locator("#change_id_lead_photo").click()
+    popup = popup_info.value
+    popup.locator("#id_caption").fill("横浜港の夜明け、Café の屋上から")
+    popup.get_by_role("button", name="Save", exact=True).click()
+    popup.wait_for_event("close")
+
+    chosen = lead_photo_box(desk).locator(".photo-choice")
+    expect(chosen).to_contain_text("横浜港の夜明け、Café の屋上から")
+    expect(chosen.locator("img")).to_have_attribute("src", renditions.thumbnail_url(photo))
