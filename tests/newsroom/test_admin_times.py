@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from articles.models import Article
@@ -64,3 +65,11 @@ def test_the_readers_panel_names_the_zone_of_its_hours(editor_client):
     article = ArticleFactory(headline="大阪の夜景 🌃")
     html = editor_client.get(change_url(article)).content.decode()
     assert re.search(r"<title>\w{3} \d{1,2} \d\d:00 JST: 0</title>", html)
+
+
+def test_a_users_last_login_is_entered_in_the_newsrooms_zone(admin_client, editor):
+    User.objects.filter(pk=editor.pk).update(last_login=SAVED)
+    html = admin_client.get(reverse("admin:auth_user_change", args=[editor.pk])).content.decode()
+    assert 'for="id_last_login_1">Time (JST):</label>' in html
+    assert 'name="last_login_1" value="17:25:00"' in html
+    assert "Times are in JST (Asia/Tokyo)." in html
