@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from media import renditions
+from media.photo_picker import PhotoPickerSelect
 
 from . import body_photos, embargo
 from .byline_inline import BylineInline
@@ -146,6 +147,8 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
         if db_field.name == "tags":
             source = reverse("admin:articles_article_tag_suggestions")
             kwargs["widget"] = TagAutocompleteWidget(source_url=source)
+        if db_field.name == "lead_photo":
+            kwargs["widget"] = PhotoPickerSelect(db_field, self.admin_site)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):

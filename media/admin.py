@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -10,6 +11,7 @@ from . import renditions
 from .forms import PhotoForm
 from .models import Photo
 from .photo_files import discard_files, photo_saved, store_new_image
+from .photo_picker import picker_data, popup_response_with_picker_data
 from .services import find_duplicate
 
 
@@ -135,6 +137,23 @@ class PhotoAdmin(admin.ModelAdmin):
         except NoReverseMatch:
             return f"{opts.verbose_name.capitalize()}: {obj}"
         return format_html('{}: <a href="{}">{}</a>', opts.verbose_name.capitalize(), url, obj)
+
+    def autocomplete_extras(self, photo):
+        """A photo's thumbnail, caption and credit in the admin's autocomplete answers
+        (the contract is in media/photo_picker.py)."""
+        return picker_data(photo)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        if IS_POPUP_VAR in request.POST:
+            return popup_response_with_picker_data(response, obj)
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        if IS_POPUP_VAR in request.POST:
+            return popup_response_with_picker_data(response, obj)
+        return response
 
     def get_deleted_objects(self, objs, request):
         """A photo in use cannot go: the delete page names what uses it, with links.

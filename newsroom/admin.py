@@ -7,6 +7,8 @@ from rankings.dashboard import PERMISSION as RANKINGS_PERMISSION
 from rankings.dashboard import dashboard_view, old_address_redirect
 from signin.policy import pending_step
 
+from .autocomplete import NewsroomAutocompleteJsonView
+
 
 class NewsroomAdminSite(AdminSite):
     """The editorial desk: Django's admin under the paper's name and its own CSP.
@@ -20,6 +22,8 @@ class NewsroomAdminSite(AdminSite):
 
     Besides the models' pages, the site has the ranking dashboard
     (rankings/dashboard.py), listed with the rankings' models for whoever may read it.
+
+    Its autocomplete answers carry what a model's admin adds (newsroom/autocomplete.py).
     """
 
     site_header = f"{settings.NEWSROOM_NAME}: editorial desk"
@@ -31,6 +35,9 @@ class NewsroomAdminSite(AdminSite):
 
     def admin_view(self, view, cacheable=False):
         return csp_override(settings.ADMIN_CSP)(super().admin_view(view, cacheable))
+
+    def autocomplete_view(self, request):
+        return NewsroomAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def get_urls(self):
         return [

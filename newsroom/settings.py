@@ -186,9 +186,10 @@ try:
 except (zoneinfo.ZoneInfoNotFoundError, ValueError):
     raise ImproperlyConfigured(f"NEWSROOM_TIME_ZONE {TIME_ZONE!r} is not a known zone.") from None
 
+# How times are written, in the admin and on the site alike: "17:25 JST, April 4, 2025".
+FORMAT_MODULE_PATH = ["newsroom.formats"]
+
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "The Daily Newsroom")
-# How the public site writes a time: "17:25 JST, April 4, 2025".
-NEWSROOM_TIME_FORMAT = "H:i T, F j, Y"
 # Articles per page on the home, section, tag and author pages.
 ARTICLES_PER_PAGE = 20
 

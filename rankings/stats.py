@@ -128,7 +128,7 @@ def article_panel(article, *, now=None):
     return {
         "hourly_chart": bar_chart(
             [
-                (f"{timezone.localtime(hours_start + i * HOUR):%b %-d %H:00}", views)
+                (f"{timezone.localtime(hours_start + i * HOUR):%b %-d %H:00 %Z}", views)
                 for i, views in enumerate(hourly)
             ],
             label="Views per hour, last 48 hours",
