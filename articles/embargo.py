@@ -8,7 +8,6 @@ embargo too. This module is the desk's side: who sets an embargo, who may see an
 embargoed story before its time, and how the admin words it.
 """
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -17,8 +16,8 @@ from .models import Article, Byline
 from .permissions import can_publish
 
 HELP_TEXT = (
-    "Readers see nothing of the article before this time, whatever its status; "
-    f"in the newsroom's time, {settings.TIME_ZONE}. Only editors set or lift it. "
+    "Readers see nothing of the article before this time, whatever its status. "
+    "Only editors set or lift it. "
     "The publication time cannot be before it; left empty, publishing sets it to "
     "the embargo's end."
 )
