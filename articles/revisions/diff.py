@@ -22,7 +22,7 @@ _TOKENS = re.compile(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u3000-\u30ff"
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+"
 )
-_BLOCKS = {"p", "h2", "h3", "li", "blockquote", "hr"}
+_BLOCKS = {"p", "h2", "h3", "li", "blockquote", "hr", "figure"}
 _LABELS = {"bylines": "Bylines", "corrections": "Corrections", "tags": "Tags"}
 # In the order of the change form.
 ORDER = [
@@ -69,6 +69,10 @@ class _BodyText(HTMLParser):
             self.parts.append("\n")
         elif tag == "li":
             self.parts.append("• ")
+        elif tag == "figure":
+            # A photo in the body (articles/photo_figures.py), named so that putting in
+            # another photo shows, even one without a caption of its own here.
+            self.parts.append(f"\n[Library photo #{dict(attrs).get('data-photo', '')}] ")
 
     def handle_endtag(self, tag):
         if tag in _BLOCKS:

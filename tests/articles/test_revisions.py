@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Revision
+from articles.revisions.diff import body_text, word_diff
 from articles.revisions.recording import record_revisions
 from newsroom.content_version import EDITS_KEY
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
@@ -409,3 +410,20 @@ def test_a_restore_keeps_a_scheduled_time_to_the_microsecond(editor_client, comm
         later,
         Article.Status.PUBLISHED,
     )
+
+
+def test_the_body_is_compared_as_paragraphs_with_its_photos_named():
+    before = (
+        '<p>東京 — 市議会は可決した。</p><figure data-photo="12"></figure><p>Zoë said “yes”.</p>'
+    )
+    after = (
+        '<p>東京 — 市議会は否決した。</p><figure data-photo="13"><figcaption>Café</figcaption>'
+        "</figure><p>Zoë said “yes” &lt;script&gt;.</p>"
+    )
+    assert body_text(before) == (
+        "東京 — 市議会は可決した。\n\n[Library photo #12]\n\nZoë said “yes”."
+    )
+    diff = word_diff(body_text(before), body_text(after))
+    assert "<del>可</del><ins>否</ins>" in diff
+    assert "[Library photo <del>#12]</del><ins>#13] Café</ins>" in diff
+    assert "<ins>“yes” &lt;script&gt;.</ins>" in diff
