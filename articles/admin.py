@@ -202,7 +202,7 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
             return JsonResponse({"tags": []}, status=403)
         term = request.GET.get("q", "").strip()[:100]
         names = (
-            Tag.objects.filter(name__istartswith=term)
+            embargo.tags_visible_to(Tag.objects.filter(name__istartswith=term), request.user)
             .order_by("name")
             .values_list("name", flat=True)[:TAG_SUGGESTIONS]
             if term

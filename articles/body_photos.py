@@ -11,8 +11,8 @@ from django.http import JsonResponse
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from media import renditions
 from media.models import Photo
+from media.photo_picker import picker_data
 
 from .photo_figures import STORED_FIGURE, names_a_photo, photo_ids
 
@@ -68,14 +68,7 @@ def photo_details(request):
     return JsonResponse(
         {
             "photos": [
-                {
-                    "id": str(photo.pk),
-                    "text": str(photo),
-                    "thumbnail": renditions.thumbnail_url(photo),
-                    "caption": photo.caption,
-                    "credit": photo.credit,
-                }
-                for photo in photos
+                {"id": str(photo.pk), "text": str(photo), **picker_data(photo)} for photo in photos
             ]
         }
     )

@@ -8,8 +8,10 @@ embargo too. This module is the desk's side: who sets an embargo, who may see an
 embargoed story before its time, and how the admin words it.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from taggit.models import TaggedItem
 
 from .formatting import newsroom_time
 from .models import Article, Byline
@@ -49,6 +51,19 @@ def visible_to(queryset, user):
         | Q(owner=user.pk)
         | on_byline
     )
+
+
+def tags_visible_to(tags, user):
+    """The `tags` this user may be offered: not one that only articles kept from them
+    under embargo carry, whose name could give the story away."""
+    if can_set_embargo(user):
+        return tags
+    kept_from_user = Article.objects.exclude(pk__in=visible_to(Article.objects.all(), user))
+    used_elsewhere = TaggedItem.objects.filter(tag=OuterRef("pk")).exclude(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id__in=kept_from_user.values("pk"),
+    )
+    return tags.filter(Exists(used_elsewhere))
 
 
 def status_label(article):

@@ -5,6 +5,8 @@ revisions. The logic is in articles/revisions/; these views check who may do wha
 lay it out.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -192,10 +194,9 @@ def _label(revision):
 
 
 def _revision_pair(article, old_id, new_id):
-    try:
-        ids = [int(old_id), int(new_id)]
-    except (TypeError, ValueError):
-        return None
+    if not all(re.fullmatch(r"[1-9][0-9]{0,17}", str(value or "")) for value in (old_id, new_id)):
+        return None  # not an id any database could hold
+    ids = [int(old_id), int(new_id)]
     found = article.revisions.select_related("created_by").in_bulk(ids)
     if len(found) != len(set(ids)):
         return None

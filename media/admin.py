@@ -52,7 +52,7 @@ class PhotoAdmin(admin.ModelAdmin):
     list_select_related = ["uploaded_by"]
     search_fields = ["caption", "credit", "alt_text", "tags__name"]
     date_hierarchy = "created_at"
-    readonly_fields = ["focal_point", "dimensions", "uploaded_by", "created_at", "used_in"]
+    readonly_fields = ["focal_point", "dimensions", "uploaded_by", "created_at"]
     list_per_page = 48
 
     class Media:
@@ -66,8 +66,29 @@ class PhotoAdmin(admin.ModelAdmin):
         return [
             (None, {"fields": ["image", *about]}),
             ("Focal point and crops", {"fields": ["focal_point", "focal_x", "focal_y"]}),
-            ("Library", {"fields": ["dimensions", "uploaded_by", "created_at", "used_in"]}),
+            (
+                "Library",
+                {"fields": ["dimensions", "uploaded_by", "created_at", self._used_in(request)]},
+            ),
         ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), self._used_in(request)]
+
+    def _used_in(self, request):
+        """The "Used in" line of this request, naming only what this user may open.
+
+        Made once per request, so that the fieldsets and the read-only fields hold the
+        same one (the admin matches them by identity).
+        """
+        if not hasattr(request, "photo_used_in"):
+
+            @admin.display(description="Used in")
+            def used_in(photo):
+                return self._usage(photo, request)
+
+            request.photo_used_in = used_in
+        return request.photo_used_in
 
     @admin.display(description="Photo")
     def thumbnail(self, photo):
@@ -110,24 +131,33 @@ class PhotoAdmin(admin.ModelAdmin):
     def dimensions(self, photo):
         return f"{photo.width}×{photo.height}" if photo.pk else "—"
 
-    @staticmethod
-    def _used_by(photo):
-        """Everything that uses the photo, whatever app it belongs to."""
-        return [
-            obj
-            for relation in Photo._meta.related_objects
-            for obj in getattr(photo, relation.get_accessor_name()).all()
-        ]
+    def _used_by(self, photo, request):
+        """Everything that uses the photo, whatever app it belongs to, as (what this user
+        may see, how many more they may not).
 
-    @admin.display(description="Used in")
-    def used_in(self, photo):
-        users = self._used_by(photo)
-        if not users:
+        What a user may see of another model is what its admin lists for them: an
+        article under embargo, for one, stays hidden from staff not on it.
+        """
+        shown, hidden = [], 0
+        for relation in Photo._meta.related_objects:
+            users = list(getattr(photo, relation.get_accessor_name()).all())
+            model_admin = self.admin_site._registry.get(relation.related_model)
+            if model_admin is not None and users:
+                visible = model_admin.get_queryset(request).filter(pk__in=[u.pk for u in users])
+                allowed = set(visible.values_list("pk", flat=True))
+                hidden += sum(user.pk not in allowed for user in users)
+                users = [user for user in users if user.pk in allowed]
+            shown += users
+        return shown, hidden
+
+    def _usage(self, photo, request):
+        users, hidden = self._used_by(photo, request)
+        if not users and not hidden:
             return "Not used yet."
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join("", "<li>{}</li>", ((self._link(obj),) for obj in users)),
-        )
+        lines = [(self._link(obj),) for obj in users]
+        if hidden:
+            lines.append((f"{hidden} more you cannot open",))
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", lines))
 
     @staticmethod
     def _link(obj):
@@ -161,7 +191,11 @@ class PhotoAdmin(admin.ModelAdmin):
         Django's own page would tell a photo editor, who may not delete articles,
         only that deleting needs that permission, without naming the articles.
         """
-        used = [self._link(obj) for photo in objs for obj in self._used_by(photo)]
+        used = []
+        for photo in objs:
+            users, hidden = self._used_by(photo, request)
+            used += [self._link(obj) for obj in users]
+            used += [f"{hidden} more you cannot open"] if hidden else []
         if used:
             return [], {}, set(), used
         return super().get_deleted_objects(objs, request)

@@ -12,6 +12,14 @@ from django.utils.text import slugify
 
 from articles.models import Article
 
+from .copy import (
+    fields,
+    lines,
+    paragraph_html,
+    parse_section,
+    parse_stories,
+    to_html,
+)
 from .texts import (
     AUTHOR_KINDS,
     AUTHORS,
@@ -33,16 +41,6 @@ from .texts import (
     SUBHEADS,
     TAG_WORDS,
 )
-
-
-@dataclass(frozen=True)
-class Story:
-    section: str
-    dateline: str
-    headline: str
-    subheadline: str
-    lead: str
-    status: str = "published"
 
 
 @dataclass(frozen=True)
@@ -83,12 +81,12 @@ BODY_PHOTO_SLOT = "<p>[photo]</p>"
 
 def sections():
     """(name, slug, description) for each section, in navigation order."""
-    return [tuple(_fields(line)) for line in _lines(SECTIONS)]
+    return [tuple(fields(line)) for line in lines(SECTIONS)]
 
 
 def authors():
     """(name, slug, role, bio, sections) for each author."""
-    rows = [_fields(line) for line in _lines(AUTHORS)]
+    rows = [fields(line) for line in lines(AUTHORS)]
     return [(name, slugify(name), role, bio, covers.split()) for name, role, covers, bio in rows]
 
 
@@ -103,7 +101,7 @@ def article_specs(published, *, now):
     Article n is the same whatever `published` is, so a larger count only adds articles.
     """
     rng = random.Random(SEED)
-    copy = {slug: _parse_section(slug, text) for slug, text in SECTION_COPY.items()}
+    copy = {slug: parse_section(slug, text) for slug, text in SECTION_COPY.items()}
     pool = [story for parts in copy.values() for story in parts["stories"]]
     rng.shuffle(pool)
     used_slugs = {REFERENCE_SLUG}
@@ -123,7 +121,7 @@ def article_specs(published, *, now):
     # The desk has its own generator, so its drafts do not change with the count.
     desk_rng = random.Random(SEED)
     tomorrow = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
-    for story in _parse_stories(DESK_STORIES):
+    for story in parse_stories(DESK_STORIES):
         when = tomorrow if story.status in ("scheduled", "embargoed") else now
         specs.append(_compose(desk_rng, story, copy, when, used_slugs))
     return specs
@@ -174,7 +172,7 @@ def _reference(when):
         section="politics",
         dateline=REFERENCE["dateline"],
         summary=REFERENCE["summary"],
-        body=_html(REFERENCE["body"].format(weekday=weekday)),
+        body=to_html(REFERENCE["body"].format(weekday=weekday)),
         tags=REFERENCE["tags"],
         bylines=[(slug, "") for slug in REFERENCE["bylines"]],
         status=Article.Status.PUBLISHED,
@@ -202,7 +200,7 @@ def _credited(story, when):
         section=story["section"],
         dateline=story["dateline"],
         summary=story["summary"],
-        body=_html(story["body"].format(weekday=weekday)),
+        body=to_html(story["body"].format(weekday=weekday)),
         tags=story["tags"],
         bylines=[
             (slug, credit.format(newsroom=settings.NEWSROOM_NAME))
@@ -224,17 +222,21 @@ def _fill(rng, when):
 
 def _body(rng, parts, lead, speaker, critic):
     """4 to 8 paragraphs: lead, background, quotes, and a closing line."""
-    quotes = rng.sample(parts["quotes"] + _lines(SHARED_QUOTES), 2)
+    quotes = rng.sample(parts["quotes"] + lines(SHARED_QUOTES), 2)
     context = rng.sample(parts["context"], rng.randint(1, len(parts["context"])))
-    html = [_p(lead), _p(context[0]), _p(_said(rng, quotes[0], *speaker))]
+    html = [
+        paragraph_html(lead),
+        paragraph_html(context[0]),
+        paragraph_html(_said(rng, quotes[0], *speaker)),
+    ]
     if rng.random() < 0.4:
         html.append(f"<blockquote><p>“{escape(quotes[1], quote=False)}.”</p></blockquote>")
     if len(context) > 1 and rng.random() < 0.5:
         html.append(f"<h2>{rng.choice(SUBHEADS)}</h2>")
-    html += [_p(paragraph) for paragraph in context[1:]]
+    html += [paragraph_html(paragraph) for paragraph in context[1:]]
     if rng.random() < 0.75:
-        html.append(_p(_doubted(rng, rng.choice(_lines(DOUBTS)), *critic)))
-    html.append(_p(rng.choice(parts["closers"])))
+        html.append(paragraph_html(_doubted(rng, rng.choice(lines(DOUBTS)), *critic)))
+    html.append(paragraph_html(rng.choice(parts["closers"])))
     return "".join(html)
 
 
@@ -312,63 +314,3 @@ def _unique_slug(headline, used_slugs):
 
 def _clip(text, limit):
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _p(text):
-    return f"<p>{escape(text, quote=False)}</p>"
-
-
-def _html(text):
-    """Paragraphs to HTML: "> " starts a pull quote and "## " a subheading."""
-    html = []
-    for paragraph in _paragraphs(text):
-        if paragraph.startswith("> "):
-            html.append(f"<blockquote><p>“{escape(paragraph[2:], quote=False)}”</p></blockquote>")
-        elif paragraph.startswith("## "):
-            html.append(f"<h2>{escape(paragraph[3:], quote=False)}</h2>")
-        else:
-            html.append(_p(paragraph))
-    return "".join(html)
-
-
-def _parse_section(section, text):
-    """Split a section block at its "[part]" headings."""
-    chunks = re.split(r"^\[(\w+)\]\n", text.strip() + "\n", flags=re.M)[1:]
-    parts = dict(zip(chunks[::2], chunks[1::2], strict=True))
-    parsed = {name: _lines(body) for name, body in parts.items()}
-    parsed["stories"] = _parse_stories(parts["stories"], section=section)
-    parsed["context"] = _paragraphs(parts["context"])
-    parsed["closers"] = _paragraphs(parts["closers"])
-    return parsed
-
-
-def _parse_stories(text, section=""):
-    """Stories from "[status | section |] DATELINE | Headline" blocks (see SECTION_COPY)."""
-    stories = []
-    for block in text.strip().split("\n\n"):
-        header, *rest = block.splitlines()
-        *where, dateline, headline = _fields(header)
-        subheadline = rest.pop(0)[2:] if rest[0].startswith("> ") else ""
-        stories.append(
-            Story(
-                section=where[1] if where else section,
-                dateline="" if dateline == "-" else dateline,
-                headline=headline,
-                subheadline=subheadline,
-                lead=" ".join(rest),
-                status=where[0] if where else "published",
-            )
-        )
-    return stories
-
-
-def _fields(line):
-    return [field.strip() for field in line.split("|")]
-
-
-def _paragraphs(text):
-    return [" ".join(block.split("\n")) for block in text.strip().split("\n\n")]
-
-
-def _lines(text):
-    return [line.strip() for line in text.strip().splitlines() if line.strip()]

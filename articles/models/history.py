@@ -6,7 +6,8 @@ from .article import Article
 
 
 class Revision(models.Model):
-    """One saved state of an article, recorded on every save: who, when, and what.
+    """One saved state of an article, recorded after every committed change: who, when,
+    and what (a save that changed nothing adds none; articles/revisions/recording.py).
 
     `data` holds every editorial field as the save left it (bylines, tags and the
     corrections included), photos by id only.

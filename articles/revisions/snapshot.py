@@ -15,8 +15,6 @@ TEXT_FIELDS = [
     "lead_photo_caption",
     "lead_photo_credit",
 ]
-# Kept by a restore: the address, the publication state, the owner and the corrections.
-KEPT_BY_RESTORE = ["slug", "status", "published_at", "embargoed_until", "owner", "corrections"]
 
 
 def for_snapshots(articles):

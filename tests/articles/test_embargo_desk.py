@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, SectionFactory, client_of
+from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, client_of
 from tests.page_forms import form_data
 
 from .admin_forms import CHANGELIST_URL, change_data, change_url
@@ -163,6 +163,34 @@ def test_a_reporter_not_on_an_embargoed_story_sees_nothing_of_it(reporter_client
     assert HEADLINE not in response.content.decode()
     assert "doesn’t exist" in response.content.decode()
     assert reporter_client.get(preview_url(article)).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)  # renditions are made on commit
+def test_a_photo_in_the_library_does_not_name_an_embargoed_story_to_staff_not_on_it(
+    reporter, other_reporter, editor
+):
+    photo = PhotoFactory(caption="東京湾の橋の模型")
+    draft(owner=other_reporter, embargoed_until=EMBARGO, lead_photo=photo)
+    ArticleFactory(headline="Zürich café wins award ☕", lead_photo=photo)
+    photo_page = reverse("admin:media_photo_change", args=[photo.pk])
+
+    seen_by_reporter = client_of(reporter).get(photo_page).content.decode()
+    assert "Zürich café wins award ☕" in seen_by_reporter
+    assert HEADLINE not in seen_by_reporter
+    assert "1 more you cannot open" in seen_by_reporter
+    seen_by_editor = client_of(editor).get(photo_page).content.decode()
+    assert HEADLINE in seen_by_editor and "cannot open" not in seen_by_editor
+
+
+def test_tag_suggestions_leave_out_tags_only_a_hidden_embargoed_story_carries(
+    reporter_client, other_reporter, editor
+):
+    draft(owner=other_reporter, embargoed_until=EMBARGO, tag_names=["合併-Acme", "東京"])
+    ArticleFactory(tag_names=["東京"])
+    suggestions = reverse("admin:articles_article_tag_suggestions")
+    assert reporter_client.get(suggestions, {"q": "合"}).json() == {"tags": []}
+    assert reporter_client.get(suggestions, {"q": "東"}).json() == {"tags": ["東京"]}
+    assert client_of(editor).get(suggestions, {"q": "合"}).json() == {"tags": ["合併-Acme"]}
 
 
 def test_staff_on_an_embargoed_story_see_it_with_the_embargo_banner(

@@ -1,0 +1,30 @@
+"""Fixtures of the article tests."""
+
+import pytest
+
+from articles.models import Byline
+from tests.factories import ArticleFactory, AuthorFactory
+
+from .revision_pages import HEADLINE
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what follows as a committed request: on_commit work (the revision) happens."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def story(committed, editor):
+    zoe = AuthorFactory(name="Zoë Riley", slug="zoe-riley")
+    with committed():
+        article = ArticleFactory(
+            headline=HEADLINE,
+            body="<p>TOKYO — The council voted on Tuesday.</p><p>Café owners object.</p>",
+            tag_names=["東京", "Café"],
+            authors=[zoe],
+        )
+        Byline.objects.filter(article=article).update(credit="Special to The Daily Newsroom")
+        article.modified_by = editor
+        article.save()
+    return article
