@@ -9,12 +9,14 @@ from html.parser import HTMLParser
 from django.contrib.auth import get_user_model
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from media.models import Photo
 from media.renditions import thumbnail_url
 
 from ..formatting import newsroom_time
 from ..models import Article, Author, Correction, Section
+from ..photo_figures import photo_ids
 from .snapshot import TEXT_FIELDS
 
 # Chinese and Japanese are written without spaces: each character counts as a word.
@@ -58,11 +60,12 @@ class Change:
 
 
 class _BodyText(HTMLParser):
-    """The body as text, paragraphs apart, as a reader sees it."""
+    """The body as text, paragraphs apart, as a reader sees it; a photo in it by its name."""
 
-    def __init__(self):
+    def __init__(self, photo_names):
         super().__init__(convert_charrefs=True)
         self.parts = []
+        self.photo_names = photo_names
 
     def handle_starttag(self, tag, attrs):
         if tag == "br":
@@ -72,7 +75,9 @@ class _BodyText(HTMLParser):
         elif tag == "figure":
             # A photo in the body (articles/photo_figures.py), named so that putting in
             # another photo shows, even one without a caption of its own here.
-            self.parts.append(f"\n[Library photo #{dict(attrs).get('data-photo', '')}] ")
+            photo = dict(attrs).get("data-photo", "")
+            name = self.photo_names.get(photo) or f"#{photo}"
+            self.parts.append(f"\n[Photo: {name}] ")
 
     def handle_endtag(self, tag):
         if tag in _BLOCKS:
@@ -82,12 +87,24 @@ class _BodyText(HTMLParser):
         self.parts.append(data)
 
 
-def body_text(html):
-    parser = _BodyText()
+def body_text(html, photo_names=None):
+    """`html` as text; `photo_names` ({id as text: name}) names the photos in it."""
+    parser = _BodyText(photo_names or {})
     parser.feed(html or "")
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def body_photo_names(*bodies):
+    """{id as text: the photo's caption, short} for the photos in `bodies`, in one query."""
+    ids = {photo for body in bodies for photo in photo_ids(body or "")}
+    if not ids:
+        return {}
+    return {
+        str(photo.pk): Truncator(photo.caption or photo.alt_text).chars(80)
+        for photo in Photo.objects.filter(pk__in=ids)
+    }
 
 
 def word_diff(before, after):
@@ -126,8 +143,11 @@ def compare(before, after, names=ORDER):
         label = _LABELS.get(name) or str(Article._meta.get_field(name).verbose_name).capitalize()
         change = Change(name=name, label=label)
         if name in TEXT_FIELDS:
-            text = body_text if name == "body" else str
-            change.diff = word_diff(text(before.get(name) or ""), text(after.get(name) or ""))
+            old, new = before.get(name) or "", after.get(name) or ""
+            if name == "body":
+                photo_names = body_photo_names(old, new)
+                old, new = body_text(old, photo_names), body_text(new, photo_names)
+            change.diff = word_diff(str(old), str(new))
         else:
             change.before = lookups.lines(name, before.get(name))
             change.after = lookups.lines(name, after.get(name))

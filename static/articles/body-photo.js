@@ -18,15 +18,20 @@ async function getJSON(address, params) {
   return response.json()
 }
 
-// A photo as a picture when there is a thumbnail, in words otherwise.
-function photoLabel({ text, thumbnail }) {
+// A photo as the library shows it: its thumbnail, its whole caption and its credit, so
+// that photos alike are told apart (the short `text` is the caption cut off).
+function photoLabel({ text, thumbnail, caption, credit }) {
   const label = crel("span", { className: "body-photo__label" })
   if (thumbnail) {
     label.append(
       crel("img", { src: thumbnail, alt: "", width: 64, height: 64 }),
     )
   }
-  label.append(crel("span", { textContent: text || gettext("(no caption)") }))
+  const words = crel("span", { className: "body-photo__words" }, [
+    crel("span", { textContent: caption || text || gettext("(no caption)") }),
+  ])
+  if (credit) words.append(crel("span", { className: "body-photo__credit", textContent: credit }))
+  label.append(words)
   return label
 }
 

@@ -13,7 +13,7 @@ from django.core.cache import caches
 from django.urls import reverse
 
 from articles.models import Article, Author, Revision
-from articles.revisions.diff import body_text, word_diff
+from articles.revisions.diff import body_photo_names, body_text, word_diff
 from articles.revisions.recording import record_revisions
 from newsroom.content_version import EDITS_KEY
 from tests.factories import ArticleFactory, PhotoFactory
@@ -185,17 +185,22 @@ def test_recording_a_revision_leaves_the_cached_pages_alone(story, committed):
 
 
 def test_the_body_is_compared_as_paragraphs_with_its_photos_named():
+    harbour = PhotoFactory(caption="東京湾の夜明け 🌅")
+    bridge = PhotoFactory(caption="")
     before = (
-        '<p>東京 — 市議会は可決した。</p><figure data-photo="12"></figure><p>Zoë said “yes”.</p>'
+        f'<p>東京 — 市議会は可決した。</p><figure data-photo="{harbour.pk}"></figure>'
+        "<p>Zoë said “yes”.</p>"
     )
     after = (
-        '<p>東京 — 市議会は否決した。</p><figure data-photo="13"><figcaption>Café</figcaption>'
-        "</figure><p>Zoë said “yes” &lt;script&gt;.</p>"
+        f'<p>東京 — 市議会は否決した。</p><figure data-photo="{bridge.pk}">'
+        "<figcaption>Café</figcaption></figure><p>Zoë said “yes” &lt;script&gt;.</p>"
     )
-    assert body_text(before) == (
-        "東京 — 市議会は可決した。\n\n[Library photo #12]\n\nZoë said “yes”."
+    names = body_photo_names(before, after)
+    assert body_text(before, names) == (
+        "東京 — 市議会は可決した。\n\n[Photo: 東京湾の夜明け 🌅]\n\nZoë said “yes”."
     )
-    diff = word_diff(body_text(before), body_text(after))
+    diff = word_diff(body_text(before, names), body_text(after, names))
     assert "<del>可</del><ins>否</ins>" in diff
-    assert "[Library photo <del>#12]</del><ins>#13] Café</ins>" in diff
+    assert "[Photo: <del>東京湾の夜明け 🌅]</del><ins>" in diff
+    assert bridge.alt_text in diff and "Café</ins>" in diff
     assert "<ins>“yes” &lt;script&gt;.</ins>" in diff
