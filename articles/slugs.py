@@ -30,6 +30,8 @@ INVALID_MESSAGE = (
 
 # Room left under the field's max_length for a number ("-2") after a derived slug.
 NUMBER_ROOM = 8
+# The fallback's time: minutes, in the newsroom's zone (20261201-2310).
+FALLBACK_TIME = "%Y%m%d-%H%M"
 # Concurrent saves deriving the same slug: each one lost to another tries the next number.
 ATTEMPTS = 5
 
@@ -41,7 +43,8 @@ def derived_base(article):
     if base:
         return base
     moment = timezone.localtime(article.published_at or article.created_at or timezone.now())
-    return f"{article.section.slug[: limit - 14]}-{moment:%Y%m%d-%H%M}"
+    time = moment.strftime(FALLBACK_TIME)
+    return f"{article.section.slug[: limit - len(time) - 1]}-{time}"
 
 
 def first_free_slug(article):
