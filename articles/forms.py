@@ -1,6 +1,6 @@
 from django import forms
 
-from . import embargo, stale_edits
+from . import embargo, slugs, stale_edits
 from .fields import describe_removals
 from .models import Article
 
@@ -51,6 +51,7 @@ class ArticleAdminForm(forms.ModelForm):
             "owner",
         ]
         help_texts = {"embargoed_until": embargo.HELP_TEXT}
+        error_messages = {"slug": {"invalid": slugs.INVALID_MESSAGE}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,6 +63,11 @@ class ArticleAdminForm(forms.ModelForm):
     def _fingerprint(article):
         # This class's own list: the admin's subclass of the form lists its layout instead.
         return stale_edits.fingerprint(article, ArticleAdminForm.Meta.fields)
+
+    def clean_slug(self):
+        # An emptied box keeps the saved address: links to the article must not break.
+        # Only a new article's empty slug is made on saving (articles/slugs.py).
+        return self.cleaned_data["slug"] or self.instance.slug
 
     def clean_body(self):
         body = self.cleaned_data["body"]

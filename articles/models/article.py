@@ -7,6 +7,7 @@ from taggit.managers import TaggableManager
 
 from media.models import Photo
 
+from .. import slugs
 from ..fields import SanitizedHTMLField
 from .authors import Byline
 from .sections import Section
@@ -58,11 +59,8 @@ class Article(models.Model):
 
     headline = models.CharField(max_length=300)
     subheadline = models.CharField(max_length=300, blank=True)
-    slug = models.SlugField(
-        max_length=200,
-        unique=True,
-        help_text="The last part of the article's address. Never change it once published.",
-    )
+    # ASCII, and made on saving when left empty: the reasons are in articles/slugs.py.
+    slug = models.SlugField(max_length=200, unique=True, blank=True, help_text=slugs.HELP_TEXT)
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles", verbose_name="section"
     )
@@ -199,6 +197,9 @@ class Article(models.Model):
         coming back as a new row.
         """
         self.fill_publication_time()
+        if not self.slug:
+            slugs.save_with_derived_slug(self, lambda: self.save(**kwargs))
+            return
         update_fields = kwargs.get("update_fields")
         if self._state.adding or (update_fields is not None and not update_fields):
             super().save(**kwargs)
