@@ -5,9 +5,11 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
 
 from articles.corrections import add_correction
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, UserFactory
 
 from .admin_forms import change_data, change_url
 
@@ -16,6 +18,10 @@ pytestmark = pytest.mark.django_db
 BRIDGE = "東京湾の新しい橋、市議会が承認 🌉"
 CAFE = "Zoë Riley’s café is in 東京."
 MADE_AT = datetime.datetime(2025, 4, 5, 10, 2, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
+
+
+def user_url(user):
+    return reverse("admin:auth_user_change", args=[user.pk])
 
 
 def test_the_corrections_come_after_the_fields_and_the_readers_panel_last(editor_client):
@@ -58,3 +64,30 @@ def test_a_reporter_is_told_there_are_no_corrections_and_can_still_save(reporter
     assert reporter_client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.headline == "東京湾の橋、承認 🌉"
+
+
+def test_a_reporter_sees_the_owner_by_name_without_a_link_they_may_not_open(
+    reporter, reporter_client
+):
+    reporter.first_name, reporter.last_name = "Zoë", "Riley"
+    reporter.save()
+    article = ArticleFactory(headline=BRIDGE, owner=reporter, status="draft")
+    page = reporter_client.get(change_url(article)).content.decode()
+
+    owner = page[page.index("Owner:") :]
+    owner = owner[: owner.index("</div>")]
+    assert "Zoë Riley" in owner
+    assert "<a " not in owner
+    assert reporter_client.get(user_url(reporter)).status_code == 403
+
+
+def test_someone_who_may_open_users_gets_the_owner_as_a_link(reporter, client):
+    reader_of_users = UserFactory(username="ユーザー係", is_staff=True)
+    reader_of_users.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_article", "view_user"])
+    )
+    client.force_login(reader_of_users)
+    article = ArticleFactory(headline=BRIDGE, owner=reporter, status="draft")
+    page = client.get(change_url(article)).content.decode()
+
+    assert f'<a href="{user_url(reporter)}">zoë-riley</a>' in page
