@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.core import checks
+from taggit.apps import TaggitAppConfig
 
 
 class NewsroomConfig(AppConfig):
@@ -25,3 +26,11 @@ class NewsroomAdminConfig(admin_apps.AdminConfig):
 
     default = False  # "newsroom" itself is NewsroomConfig
     default_site = "newsroom.admin.NewsroomAdminSite"
+
+
+class TagsConfig(TaggitAppConfig):
+    """django-taggit, called "Tags" in the admin; its label stays "taggit", so its
+    migrations and permissions are the same."""
+
+    default = False
+    verbose_name = "Tags"
