@@ -143,6 +143,8 @@ class ArticleAdmin(OwnerByNameMixin, RevisionAdminMixin, admin.ModelAdmin):
                 kwargs["error_messages"] = {"invalid_choice": NOT_YOUR_STATUS}
         if db_field.name == "headline":
             kwargs["widget"] = HeadlineWidget()
+        if db_field.name == "summary":
+            kwargs["widget"] = HeadlineWidget(attrs={"rows": 3})
         if db_field.name == "tags":
             source = reverse("admin:articles_article_tag_suggestions")
             kwargs["widget"] = TagAutocompleteWidget(source_url=source)

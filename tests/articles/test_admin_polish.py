@@ -2,6 +2,7 @@
 where, and what each box says."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -91,3 +92,17 @@ def test_someone_who_may_open_users_gets_the_owner_as_a_link(reporter, client):
     page = client.get(change_url(article)).content.decode()
 
     assert f'<a href="{user_url(reporter)}">zoë-riley</a>' in page
+
+
+def test_the_summary_is_a_three_row_box_kept_to_one_line(editor_client):
+    article = ArticleFactory(headline=BRIDGE, summary="Café Zürich の店主は反対 ☕")
+    page = editor_client.get(change_url(article)).content.decode()
+    box = re.search(r"<textarea[^>]*name=\"summary\"[^>]*>", page).group(0)
+    assert 'rows="3"' in box
+    assert 'data-max-length="300"' in box
+
+    typed = "市議会は 31 対 9 で可決した。\r\nThe Café Zürich owners object."
+    data = change_data(editor_client, article, summary=typed)
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.summary == "市議会は 31 対 9 で可決した。 The Café Zürich owners object."
