@@ -34,3 +34,10 @@ def test_the_article_list_shows_every_column_and_a_readable_headline(desk_at_128
     assert widths["table"] <= widths["results"]
     assert widths["headline"] >= 176  # 11rem
 
+
+def test_a_byline_keeps_its_icons_on_the_author_box_line(desk_at_1280, live_server):
+    article = ArticleFactory(headline=HEADLINE, authors=[AuthorFactory(name="Zoë Riley")])
+    desk_at_1280.goto(live_server.url + f"/admin/articles/article/{article.pk}/change/")
+    box = desk_at_1280.locator("#bylines-0 .field-author .select2-container").bounding_box()
+    view = desk_at_1280.locator("#bylines-0 .field-author .view-related").bounding_box()
+    assert view["y"] < box["y"] + box["height"]
