@@ -4,6 +4,8 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
+from newsroom.apps import NewsroomConfig
+
 pytestmark = pytest.mark.django_db
 
 
@@ -19,3 +21,7 @@ def test_the_label_migrations_and_permissions_know_is_unchanged():
     tags = apps.get_app_config("taggit")
     assert tags.verbose_name == "Tags"
     assert tags.get_model("Tag")._meta.app_label == "taggit"
+
+
+def test_the_project_app_is_still_the_one_that_wires_the_apps():
+    assert isinstance(apps.get_app_config("newsroom"), NewsroomConfig)
