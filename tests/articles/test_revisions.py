@@ -111,6 +111,7 @@ def test_the_history_lists_revisions_newest_first_with_times_of_the_newsroom(
 
 
 def test_only_older_revisions_offer_a_restore(story, editor_client, committed, other_editor):
+    assert "restore" not in text_of(editor_client.get(history_url(story))).lower()
     with committed():
         story.headline = NEW_HEADLINE
         story.modified_by = other_editor
@@ -120,6 +121,7 @@ def test_only_older_revisions_offer_a_restore(story, editor_client, committed, o
     assert restore_url(older) in page
     assert restore_url(newest) not in page
     assert page.count("Restore…") == 1
+    assert "or restore an older one" in page
 
 
 def test_the_history_runs_the_same_queries_whatever_the_number_of_revisions(
