@@ -18,6 +18,7 @@ from .corrections_admin import CorrectionInline
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Article, Author, Section
+from .owner_field import OwnerByNameMixin
 from .permissions import allowed_statuses, can_edit, can_edit_any, can_publish
 from .revision_admin import RevisionAdminMixin
 from .services import publish_articles, unpublish_articles
@@ -67,7 +68,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(OwnerByNameMixin, RevisionAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline, CorrectionInline]
     list_display = [
@@ -123,8 +124,6 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
             readonly.append("published_at")
         if not embargo.can_set_embargo(request.user):
             readonly.append("embargoed_until")
-        if not can_edit_any(request.user):
-            readonly.append("owner")
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -144,6 +143,8 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
                 kwargs["error_messages"] = {"invalid_choice": NOT_YOUR_STATUS}
         if db_field.name == "headline":
             kwargs["widget"] = HeadlineWidget()
+        if db_field.name == "summary":
+            kwargs["widget"] = HeadlineWidget(attrs={"rows": 3})
         if db_field.name == "tags":
             source = reverse("admin:articles_article_tag_suggestions")
             kwargs["widget"] = TagAutocompleteWidget(source_url=source)

@@ -53,12 +53,15 @@ def quick_picks(user):
 
 def no_byline_message(picks):
     """What a save without a byline is told: the bylines there are to choose from."""
-    choices = [f"yourself ({pick.author.name})" for pick in picks if pick.own]
-    choices.append("a staff writer (type a name in the Author box)")
+    # A desk may be called "Staff writer": the names are quoted so none reads as a choice.
+    choices = ["a reporter or other person (type their name in the Author box)"]
     for kind, noun in [(Author.Kind.DESK, "a desk"), (Author.Kind.AGENCY, "an agency")]:
-        names = [pick.author.name for pick in picks if not pick.own and pick.author.kind == kind]
+        names = [
+            f"“{pick.author.name}”" for pick in picks if not pick.own and pick.author.kind == kind
+        ]
         if names:
             choices.append(f"{noun} ({get_text_list(names, 'or')})")
+    choices += [f"yourself ({pick.author.name})" for pick in picks if pick.own]
     message = (
         f"Every article needs a byline. Choose who this one is by: {get_text_list(choices, 'or')}."
     )

@@ -7,14 +7,24 @@ is saved with the article, whose revision keeps the corrections as they were bef
 from django import forms
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 
 from .formatting import newsroom_time
 from .models import Correction
 from .permissions import can_edit_any
 
 
-class CorrectionInline(admin.TabularInline):
+def zone_name():
+    return timezone.localtime().tzname()
+
+
+class CorrectionInline(admin.StackedInline):
+    """Stacked, one field a line: a table column was too narrow for the date, the time
+    and the line naming their zone."""
+
     model = Correction
+    template = "admin/articles/article/correction_inline.html"
     verbose_name = "correction or note"
     verbose_name_plural = "Corrections, clarifications and editor’s notes"
     readonly_fields = ["made_in_newsroom_time"]
@@ -33,12 +43,11 @@ class CorrectionInline(admin.TabularInline):
         if db_field.name == "text":
             field.widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
         if db_field.name == "made_at":
-            zone = timezone.localtime().tzname()
-            field.label = f"Made at ({zone})"
+            field.label = f"Made at ({zone_name()})"
             field.help_text = "Newsroom time. Readers see it with the correction."
         return field
 
-    @admin.display(description="made at")
+    @admin.display(description=format_lazy("Made at ({})", lazy(zone_name, str)()))
     def made_in_newsroom_time(self, correction):
         return newsroom_time(correction.made_at) or "—"
 

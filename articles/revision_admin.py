@@ -20,6 +20,7 @@ from . import stale_edits
 from .formatting import newsroom_time
 from .forms import ArticleAdminForm
 from .models import Revision
+from .people import person_name
 from .permissions import can_edit
 from .revisions import restore
 from .revisions.diff import compare
@@ -186,7 +187,7 @@ def _who(revision):
     user = revision.created_by
     if user is None:
         return "(not recorded)"
-    return user.get_full_name() or user.get_username()
+    return person_name(user)
 
 
 def _label(revision):

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.text import Truncator
 
 from .formatting import newsroom_time
+from .people import person_name
 
 # Edited on the same page as the form's fields, in the bylines inline.
 BYLINES = "bylines"
@@ -76,7 +77,7 @@ def describe_changes(loaded_fingerprint, saved, fields):
             changed.append(f"{label} (now “{Truncator(str(value)).chars(60)}”)")
     who = "Someone else"
     if saved.modified_by is not None:
-        who = saved.modified_by.get_full_name() or saved.modified_by.get_username()
+        who = person_name(saved.modified_by)
     when = newsroom_time(saved.modified_at)
     if not changed:
         return f"{who} saved this article at {when}, after you opened it."

@@ -30,7 +30,8 @@ class TagAutocompleteWidget(TagWidget):
 
 
 class HeadlineWidget(forms.Textarea):
-    """Two rows, so the whole headline shows, with a live count of its characters.
+    """Two rows, so the whole headline shows, with a live count of its characters. The
+    summary, one or two sentences, uses it too, over three rows.
 
     A headline is one line: a line break typed or pasted becomes a space, here and in
     static/articles/headline-box.js. The browser's own maxlength counts UTF-16 units

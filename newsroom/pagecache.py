@@ -176,9 +176,7 @@ def _public_page_query(path):
 
 
 def page_key(request, query):
-    params = urlencode(
-        [(name, value) for name in query for value in request.GET.getlist(name)]
-    )
+    params = urlencode([(name, value) for name in query for value in request.GET.getlist(name)])
     address = f"{request.get_host()}{request.path}?{params}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
-    "taggit",
+    "newsroom.apps.TagsConfig",
     "django_prose_editor",
     "axes",
     "django_otp",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ..formatting import newsroom_time
 from .article import Article
 
 
@@ -75,7 +76,8 @@ class Correction(models.Model):
         indexes = [models.Index(fields=["-made_at"], name="correction_made_idx")]
 
     def __str__(self):
-        return f"{self.get_kind_display()}, {self.article}"
+        # Shown over its row in the article's form, where the headline is already said.
+        return f"{self.get_kind_display()}, {newsroom_time(self.made_at)}"
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"

@@ -16,6 +16,7 @@ from media.renditions import thumbnail_url
 
 from ..formatting import newsroom_time
 from ..models import Article, Author, Correction, Section
+from ..people import person_name
 from ..photo_figures import photo_ids
 from .snapshot import TEXT_FIELDS
 
@@ -190,7 +191,7 @@ class _Lookups:
             return [self._byline(byline) for byline in value]
         if name == "owner":
             user = self.users.get(value)
-            return [user.get_full_name() or user.get_username() if user else f"User #{value}"]
+            return [person_name(user) if user else f"User #{value}"]
         if name == "tags":
             return [", ".join(value)]
         if name == "status":

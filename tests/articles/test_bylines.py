@@ -107,9 +107,9 @@ def test_an_editors_save_without_a_byline_names_the_choices_and_saves_nothing(
 
     assert response.status_code == 200
     assert non_form_errors(response) == [
-        "Every article needs a byline. Choose who this one is by: a staff writer (type a "
-        "name in the Author box), a desk (Staff writer) or an agency (Kyodo or Reuters). "
-        "The quick picks above the bylines fill one in."
+        "Every article needs a byline. Choose who this one is by: a reporter or other person "
+        "(type their name in the Author box), a desk (“Staff writer”) or an agency (“Kyodo” "
+        "or “Reuters”). The quick picks above the bylines fill one in."
     ]
     assert not Article.objects.exists()
     # What the editor typed is still in the form, to pick a byline and save again.
@@ -308,6 +308,6 @@ def test_the_demo_has_agencies_a_story_from_kyodo_and_both_kinds_of_credit(clien
 def test_without_quick_picks_the_message_names_what_is_left(editor_client):
     response = editor_client.post(ADD_URL, add_data(editor_client, section=SectionFactory()))
     assert non_form_errors(response) == [
-        "Every article needs a byline. Choose who this one is by: a staff writer (type a "
-        "name in the Author box)."
+        "Every article needs a byline. Choose who this one is by: a reporter or other person "
+        "(type their name in the Author box)."
     ]

@@ -20,7 +20,7 @@ from tests.factories import ArticleFactory, PhotoFactory
 from tests.rankings.helpers import article_action_data
 
 from .admin_forms import CHANGELIST_URL, change_data, change_url
-from .revision_pages import NEW_HEADLINE, history_url, text_of
+from .revision_pages import NEW_HEADLINE, history_url, restore_url, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +108,20 @@ def test_the_history_lists_revisions_newest_first_with_times_of_the_newsroom(
     times = re.findall(r'class="revision-time">([^<]*)<', page)
     assert len(times) == 2
     assert all(re.fullmatch(r"\d\d:\d\d JST, \w+ \d{1,2}, \d{4}", time) for time in times)
+
+
+def test_only_older_revisions_offer_a_restore(story, editor_client, committed, other_editor):
+    assert "restore" not in text_of(editor_client.get(history_url(story))).lower()
+    with committed():
+        story.headline = NEW_HEADLINE
+        story.modified_by = other_editor
+        story.save()
+    newest, older = story.revisions.order_by("-created_at", "-pk")
+    page = text_of(editor_client.get(history_url(story)))
+    assert restore_url(older) in page
+    assert restore_url(newest) not in page
+    assert page.count("Restore…") == 1
+    assert "or restore an older one" in page
 
 
 def test_the_history_runs_the_same_queries_whatever_the_number_of_revisions(

@@ -93,8 +93,8 @@ def test_saving_without_a_byline_offers_the_choice_and_me_fills_it(page, live_se
     save(page)
 
     choice = page.locator("#bylines-group .errorlist.nonform")
-    expect(choice).to_contain_text("Choose who this one is by: yourself (Riley Reporter)")
-    expect(choice).to_contain_text("an agency (Kyodo)")
+    expect(choice).to_contain_text("Choose who this one is by: a reporter or other person")
+    expect(choice).to_contain_text("an agency (“Kyodo”) or yourself (Riley Reporter)")
     page.get_by_role("button", name="Me (Riley Reporter)").click()
     expect(page.locator("#bylines-0 .field-author")).to_contain_text("Riley Reporter")
     save(page)

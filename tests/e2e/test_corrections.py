@@ -27,7 +27,7 @@ def test_an_editors_serious_correction_reaches_readers(page, new_context, live_s
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     corrections = page.locator("#corrections-group")
     expect(corrections).to_contain_text("Corrections, clarifications and editor’s notes")
-    expect(corrections.get_by_role("columnheader", name="Made at (JST)")).to_be_visible()
+    expect(corrections.locator("legend", has_text="Made at (JST)").first).to_be_visible()
     corrections.locator("#id_corrections-0-text").fill(CORRECTION)
     corrections.locator("#id_corrections-0-serious").check()
     page.get_by_role("button", name="Save and continue editing").click()
