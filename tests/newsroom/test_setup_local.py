@@ -101,6 +101,14 @@ def test_an_empty_database_gets_the_demo_and_a_login_per_role_once(local, client
     assert [user.username for user in users if user.is_superuser] == ["admin"]
     assert Author.objects.get(user__username="reporter").name == "Riley Reporter"
     assert Author.objects.get(user__username="editor").name == "Dana Editor"
+    # Named, so History and the stale-save warning show a person, not a login.
+    assert {user.username: user.get_full_name() for user in users} == {
+        "admin": "Sam Admin",
+        "editor": "Dana Editor",
+        "reporter": "Riley Reporter",
+        "photo": "Pia Photo",
+        "analyst": "Ana Lyst",
+    }
     assert (settings.VAR_DIR / "local-logins.json").stat().st_mode & 0o777 == 0o600
 
     before = everything()

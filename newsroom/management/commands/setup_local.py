@@ -15,13 +15,14 @@ from rankings.models import HourlyViews, RankingSnapshot
 from rankings.rollups import take_daily_snapshots
 from rankings.windows import day_start
 
-# One login per role, so each can be tried: (username, group, author name).
+# One login per role, so each can be tried: (username, group, name, writes as an author).
+# A name, so that History and the stale-save warning show people as the desk knows them.
 LOCAL_LOGINS = [
-    ("admin", None, None),
-    ("editor", "Editor", "Dana Editor"),
-    ("reporter", "Reporter", "Riley Reporter"),
-    ("photo", "Photo editor", None),
-    ("analyst", "Analyst", None),
+    ("admin", None, "Sam Admin", False),
+    ("editor", "Editor", "Dana Editor", True),
+    ("reporter", "Reporter", "Riley Reporter", True),
+    ("photo", "Photo editor", "Pia Photo", False),
+    ("analyst", "Analyst", "Ana Lyst", False),
 ]
 
 
@@ -83,21 +84,21 @@ class Command(BaseCommand):
         store.parent.mkdir(parents=True, exist_ok=True)
         passwords = json.loads(store.read_text()) if store.exists() else {}
         User = get_user_model()
-        for username, group_name, author_name in LOCAL_LOGINS:
+        for username, group_name, name, writes in LOCAL_LOGINS:
             user = User.objects.filter(username=username).first()
             if user is None or username not in passwords:
                 passwords[username] = secrets.token_urlsafe(9)
                 user = user or User(username=username)
                 user.set_password(passwords[username])
+                user.first_name, user.last_name = name.split(" ", 1)
                 user.is_staff = True
                 user.is_superuser = group_name is None
                 user.save()
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
-            if author_name:
+            if writes:
                 Author.objects.get_or_create(
-                    user=user,
-                    defaults={"name": author_name, "slug": username, "role": group_name},
+                    user=user, defaults={"name": name, "slug": username, "role": group_name}
                 )
         store.write_text(json.dumps(passwords, indent=2))
         store.chmod(0o600)
