@@ -21,6 +21,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     # What cleaning took out of the body, for the admin to tell the editor after saving.
     body_removals = ()
+    # The guard's own inputs, sent back with every save: never a change an editor made.
+    GUARD_FIELDS = ("loaded_version", "loaded_fingerprint")
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     loaded_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -58,6 +60,11 @@ class ArticleAdminForm(forms.ModelForm):
         self.initial["loaded_version"] = self.instance.version
         self.initial["loaded_fingerprint"] = self._fingerprint(self.instance)
         self.fields["loaded_version"].required = self.instance.pk is not None
+
+    @property
+    def changed_data(self):
+        # So the admin's change log, and has_changed(), name only what the editor changed.
+        return [name for name in super().changed_data if name not in self.GUARD_FIELDS]
 
     @staticmethod
     def _fingerprint(article):

@@ -52,17 +52,6 @@ class RevisionAdminMixin:
             *super().get_urls(),
         ]
 
-    def construct_change_message(self, request, form, formsets, add=False):
-        # The stale-save guard's hidden fields are no change an editor made.
-        message = super().construct_change_message(request, form, formsets, add)
-        for entry in message:
-            fields = entry.get("changed", {}).get("fields")
-            if fields is not None:
-                entry["changed"]["fields"] = [
-                    name for name in fields if name not in restore.GUARD_FIELDS
-                ]
-        return [entry for entry in message if entry.get("changed", {}).get("fields") != []]
-
     def _article_for(self, request, object_id):
         article = self.get_object(request, unquote(object_id))
         if article is None:
@@ -136,7 +125,7 @@ class RevisionAdminMixin:
         with_bylines = bool(revision.data.get("bylines"))
         errors = []
         if request.method == "POST":
-            guard = {name: request.POST.get(name, "") for name in restore.GUARD_FIELDS}
+            guard = {name: request.POST.get(name, "") for name in ArticleAdminForm.GUARD_FIELDS}
             errors = self._restore(request, article, revision, guard, with_bylines)
             if not errors:
                 self.message_user(

@@ -15,6 +15,7 @@ from media.models import Photo
 from media.renditions import thumbnail_url
 
 from ..formatting import newsroom_time
+from ..forms import ArticleAdminForm
 from ..models import Article, Author, Correction, Section
 from ..people import person_name
 from ..photo_figures import photo_ids
@@ -27,26 +28,8 @@ _TOKENS = re.compile(
 )
 _BLOCKS = {"p", "h2", "h3", "li", "blockquote", "hr", "figure"}
 _LABELS = {"bylines": "Bylines", "corrections": "Corrections", "tags": "Tags"}
-# In the order of the change form.
-ORDER = [
-    "headline",
-    "subheadline",
-    "slug",
-    "section",
-    "dateline",
-    "summary",
-    "body",
-    "tags",
-    "lead_photo",
-    "lead_photo_caption",
-    "lead_photo_credit",
-    "bylines",
-    "status",
-    "published_at",
-    "embargoed_until",
-    "owner",
-    "corrections",
-]
+# What an editor edits, in the form's order, with the parts edited beside it.
+ORDER = [*ArticleAdminForm.Meta.fields, "bylines", "corrections"]
 
 
 @dataclass

@@ -14,23 +14,14 @@ from django import forms
 from django.utils.datastructures import MultiValueDict
 from taggit.utils import edit_string_for_tags
 
+from ..forms import ArticleAdminForm
 from ..models import Author, Byline
 from .diff import compare
 
-RESTORED = [
-    "headline",
-    "subheadline",
-    "section",
-    "dateline",
-    "summary",
-    "body",
-    "tags",
-    "lead_photo",
-    "lead_photo_caption",
-    "lead_photo_credit",
-]
+# What a restore keeps of the article as it is now; it brings back the rest of the form.
+KEPT = {"slug", "status", "published_at", "embargoed_until", "owner"}
+RESTORED = [name for name in ArticleAdminForm.Meta.fields if name not in KEPT]
 RESTORED_WITH_BYLINES = [*RESTORED, "bylines"]
-GUARD_FIELDS = ["loaded_version", "loaded_fingerprint"]
 
 
 class _Tag:
