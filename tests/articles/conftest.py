@@ -3,9 +3,19 @@
 import pytest
 
 from articles.models import Byline
-from tests.factories import ArticleFactory, AuthorFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 from .revision_pages import HEADLINE
+
+
+@pytest.fixture
+def politics():
+    return SectionFactory(name="Politics", slug="politics")
+
+
+@pytest.fixture
+def zoe():
+    return AuthorFactory(name="Zoë Riley", slug="zoe-riley")
 
 
 @pytest.fixture
@@ -15,8 +25,7 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def story(committed, editor):
-    zoe = AuthorFactory(name="Zoë Riley", slug="zoe-riley")
+def story(committed, editor, zoe):
     with committed():
         article = ArticleFactory(
             headline=HEADLINE,

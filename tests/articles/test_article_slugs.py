@@ -8,23 +8,13 @@ from django.utils.html import escape
 
 from articles import slugs
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.factories import ArticleFactory
 
 from .admin_forms import ADD_URL, add_data, change_data, change_url
 
 pytestmark = pytest.mark.django_db
 
 JAPANESE_HEADLINE = "東京湾の新しい橋、市議会が承認 🌉"
-
-
-@pytest.fixture
-def politics():
-    return SectionFactory(name="Politics", slug="politics")
-
-
-@pytest.fixture
-def zoe():
-    return AuthorFactory(name="Zoë Riley", slug="zoe-riley")
 
 
 def add_japanese_story(client, section, author, **typed):

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from rankings.models import HourlyViews
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.factories import ArticleFactory
 from tests.rankings.helpers import record_views, report_read
 
 pytestmark = pytest.mark.django_db
@@ -27,16 +27,6 @@ VISIBLE = "Café Zürich reopens in 新宿 ☕"
 @pytest.fixture
 def reader():
     return Client()
-
-
-@pytest.fixture
-def politics():
-    return SectionFactory(name="Politics", slug="politics")
-
-
-@pytest.fixture
-def zoe():
-    return AuthorFactory(name="Zoë Riley", slug="zoe-riley")
 
 
 def story(section, author, *, headline, slug, **fields):

@@ -2,9 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from media.models import Photo
 from tests.factories import ArticleFactory
-from tests.images import image_bytes
 
 from .browser import log_in
 
@@ -44,24 +42,3 @@ def test_the_body_is_written_in_a_rich_text_editor(page, live_server, editor_log
     editor.click()
     page.keyboard.type("The council voted on Tuesday.")
     expect(editor).to_contain_text("The council voted on Tuesday.")
-
-
-def test_a_photo_is_uploaded_from_the_article_form_without_leaving_it(
-    page, live_server, editor_login, tmp_path
-):
-    image = tmp_path / "harbour.jpg"
-    image.write_bytes(image_bytes(size=(320, 180)))
-    page.goto(live_server.url + "/admin/articles/article/add/")
-
-    with page.expect_popup() as popup_info:
-        page.locator("#add_id_lead_photo").click()
-    popup = popup_info.value
-    popup.locator("#id_image").set_input_files(image)
-    popup.locator("#id_alt_text").fill("A bridge over a harbour at dusk")
-    popup.locator("#id_credit").fill("Kim Sato / Newsroom")
-    popup.get_by_role("button", name="Save", exact=True).click()
-    popup.wait_for_event("close")
-
-    photo = Photo.objects.get()
-    expect(page.locator("#id_lead_photo")).to_have_value(str(photo.pk))
-    assert page.url.endswith("/admin/articles/article/add/")

@@ -87,6 +87,7 @@ def test_a_photo_uploaded_in_the_popup_comes_back_chosen_with_its_thumbnail(
 
     photo = Photo.objects.get()
     expect(desk.locator("#id_lead_photo")).to_have_value(str(photo.pk))
+    assert desk.url.endswith(reverse("admin:articles_article_add"))  # never left the form
     chosen = lead_photo_box(desk).locator(".photo-choice")
     expect(chosen).to_contain_text("東京湾を渡るフェリー")
     expect(chosen).to_contain_text("Zoë Riley / Newsroom")

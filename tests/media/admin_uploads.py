@@ -7,14 +7,15 @@ from tests.page_forms import form_data
 ADD_URL = reverse("admin:media_photo_add")
 
 
-def admin_upload(client, file, **changes):
-    """Post the add page's own form back with `file` chosen and `changes` typed in."""
-    page = client.get(ADD_URL)
+def admin_upload(client, file, *, url=ADD_URL, **changes):
+    """Post the add page's own form (at `url`: the "+" popup's too) back with `file`
+    chosen and `changes` typed in."""
+    page = client.get(url)
     assert page.status_code == 200
     fields = {"alt_text": "Café terrace in Zürich at dusk", "credit": "Aiko 東京 / Newsroom"}
     data = form_data(page, form_id="photo_form", **{**fields, **changes})
     data["image"] = file
-    return client.post(ADD_URL, data)
+    return client.post(url, data)
 
 
 def form_errors(response):

@@ -18,7 +18,7 @@ from tests.factories import ArticleFactory, PhotoFactory, UserFactory, client_of
 from tests.images import image_bytes
 from tests.page_forms import form_data
 
-from .admin_uploads import media_files
+from .admin_uploads import admin_upload, media_files
 from .files import SVG, upload
 
 PICKER = {"app_label": "articles", "model_name": "article", "field_name": "lead_photo"}
@@ -155,12 +155,8 @@ def test_a_tampered_lead_photo_is_refused_with_a_message(editor_client, library,
 
 def popup_upload(client, file, **typed):
     """The library's add form as the "+" popup opens it, posted with `file` chosen."""
-    page = client.get(POPUP_ADD_URL)
-    assert page.status_code == 200
     fields = {"alt_text": "A ferry at Tokyo Bay", "credit": "Zoë Riley / Newsroom"}
-    data = form_data(page, form_id="photo_form", **{**fields, **typed})
-    data["image"] = file
-    return client.post(POPUP_ADD_URL, data)
+    return admin_upload(client, file, url=POPUP_ADD_URL, **{**fields, **typed})
 
 
 @pytest.mark.django_db(transaction=True)  # renditions are made on commit
