@@ -61,3 +61,10 @@ def change_data(client, article, *, tick=(), **changes):
         assert f'name="{name}"' in page.content.decode(), f"no {name} box on the page"
         data[name] = "on"
     return data
+
+
+def article_action_data(client, action, article):
+    """The article list's form with `action` chosen and the article's box ticked."""
+    data = form_data(client.get(CHANGELIST_URL), form_id="changelist-form", action=action)
+    data["_selected_action"] = [article.pk]
+    return data

@@ -15,7 +15,14 @@ from tests.factories import ArticleFactory, SectionFactory
 from tests.images import image_upload
 from tests.page_forms import form_data
 
-from .admin_forms import ADD_URL, CHANGELIST_URL, add_data, change_data, change_url
+from .admin_forms import (
+    ADD_URL,
+    CHANGELIST_URL,
+    add_data,
+    article_action_data,
+    change_data,
+    change_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +109,7 @@ def test_the_change_page_carries_every_field_of_the_form_and_the_version_it_show
 def test_publishing_keeps_the_first_publication_time(editor_client):
     first = timezone.now() - datetime.timedelta(days=3)
     article = ArticleFactory(status=Article.Status.UNPUBLISHED, published_at=first)
-    editor_client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [article.pk]})
+    editor_client.post(CHANGELIST_URL, article_action_data(editor_client, "publish", article))
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert article.published_at == first
@@ -167,7 +174,7 @@ def test_a_substantive_update_is_marked_for_readers(editor_client):
 
 def test_unpublish_takes_an_article_off_the_site(editor_client):
     article = ArticleFactory()
-    editor_client.post(CHANGELIST_URL, {"action": "unpublish", "_selected_action": [article.pk]})
+    editor_client.post(CHANGELIST_URL, article_action_data(editor_client, "unpublish", article))
     article.refresh_from_db()
     assert article.status == Article.Status.UNPUBLISHED
     assert editor_client.get(article.get_absolute_url()).status_code == 404

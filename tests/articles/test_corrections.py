@@ -141,6 +141,7 @@ def test_a_reporter_reads_corrections_but_cannot_add_change_or_delete_one(
 
 
 def test_a_reporter_cannot_post_to_a_live_articles_form(reporter_client, bridge):
+    # Forged: the page a reporter gets of a live article is read-only, with no form to send.
     assert reporter_client.post(change_url(bridge), {"corrections-0-text": "x"}).status_code == 403
     assert not Correction.objects.exists()
 

@@ -75,6 +75,7 @@ def test_a_reporter_cannot_restore_over_a_published_article(reporter, reporter_c
 
     assert reporter_client.get(restore_url(old)).status_code == 403
     with committed():
+        # Forged: the restore page itself was refused above, so there is no form to send.
         response = reporter_client.post(restore_url(old), {"loaded_version": version})
     assert response.status_code == 403
     article.refresh_from_db()

@@ -17,9 +17,8 @@ from articles.revisions.diff import body_photo_names, body_text, word_diff
 from articles.revisions.recording import record_revisions
 from newsroom.content_version import EDITS_KEY
 from tests.factories import ArticleFactory, PhotoFactory
-from tests.rankings.helpers import article_action_data
 
-from .admin_forms import CHANGELIST_URL, change_data, change_url
+from .admin_forms import CHANGELIST_URL, article_action_data, change_data, change_url
 from .revision_pages import NEW_HEADLINE, history_url, restore_url, text_of
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.articles.admin_forms import article_action_data
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
-from tests.rankings.helpers import article_action_data
 
 from .cached_pages import HEADLINE, pages_showing, read_all, warm
 

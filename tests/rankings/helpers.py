@@ -12,8 +12,6 @@ from rankings import live
 from rankings.buckets import hour_of
 from rankings.counting import make_view_token
 from rankings.models import HourlyViews, ReaderMarker
-from tests.articles.admin_forms import CHANGELIST_URL
-from tests.page_forms import form_data
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 VIEW_URL = reverse("rankings:record_view")
@@ -76,10 +74,3 @@ def record_views(article, views, *, hours_ago=0):
         hour=hour_of(timezone.now() - datetime.timedelta(hours=hours_ago)),
         views=views,
     )
-
-
-def article_action_data(client, action, article):
-    """The article list's form with `action` chosen and the article's box ticked."""
-    data = form_data(client.get(CHANGELIST_URL), form_id="changelist-form", action=action)
-    data["_selected_action"] = [article.pk]
-    return data

@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from articles.models import Article
 from rankings.cached import top_articles
-from tests.articles.admin_forms import CHANGELIST_URL, change_url
+from tests.articles.admin_forms import CHANGELIST_URL, article_action_data, change_url
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
 
-from .helpers import article_action_data, record_views
+from .helpers import record_views
 
 pytestmark = pytest.mark.django_db
 

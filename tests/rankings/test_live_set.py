@@ -15,14 +15,13 @@ from articles.models import Article
 from rankings import live
 from rankings.flush import flush_redis_counts
 from rankings.models import ReaderMarker
-from tests.articles.admin_forms import CHANGELIST_URL
+from tests.articles.admin_forms import CHANGELIST_URL, article_action_data
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
 from tests.servers import own_redis_server
 
 from .helpers import (
     REDIS_TEST_URL,
-    article_action_data,
     browser,
     forget_redis_connection,
     report_read,

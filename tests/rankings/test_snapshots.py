@@ -11,11 +11,9 @@ from django.utils import timezone
 from articles.models import Article
 from rankings.buckets import hour_of
 from rankings.models import HourlyViews, RankingSnapshot
-from tests.articles.admin_forms import CHANGELIST_URL
+from tests.articles.admin_forms import CHANGELIST_URL, article_action_data
 from tests.factories import ArticleFactory, SectionFactory
 from tests.page_forms import form_data
-
-from .helpers import article_action_data
 
 pytestmark = pytest.mark.django_db
 
