@@ -28,7 +28,9 @@ def test_reader_follows_a_link_from_the_home_page_to_an_article(page, live_serve
     expect(page.get_by_role("heading", level=1)).to_have_text(article.headline)
     photo = page.locator("figure.photo img")
     expect(photo).to_be_visible()
-    assert photo.evaluate("img => img.complete && img.naturalWidth") > 0
+    # decode() waits for the picture to arrive (and fails on a broken one): a loaded
+    # machine may still be fetching it when the figure becomes visible.
+    assert photo.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
     expect(page.locator("figure.photo figcaption")).to_contain_text("Ana Costa, left, and Bo Lind")
     expect(page.locator(".article__meta time").first).to_have_text(
         re.compile(r"^\d{2}:\d{2} JST, [A-Z][a-z]+ \d{1,2}, \d{4}$")
