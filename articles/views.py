@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import embargo
+from . import embargo, structured_data
 from .models import Article, Author, Correction, Section
 
 SECTION_BLOCK_SIZE = 4
@@ -83,7 +83,9 @@ class TagView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        return super().get_context_data(
+            tag=self.tag, breadcrumbs=structured_data.tag_trail(self.tag), **kwargs
+        )
 
 
 class AuthorView(PublishedArticlesMixin, ListView):
@@ -94,7 +96,9 @@ class AuthorView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(bylines__author=self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        return super().get_context_data(
+            author=self.author, breadcrumbs=structured_data.author_trail(self.author), **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):
@@ -114,6 +118,11 @@ class ArticleDetailView(DetailView):
             self.get_context_data(object=self.object, current_section_slug=self.object.section.slug)
         )
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            breadcrumbs=structured_data.article_trail(self.object), **kwargs
+        )
+
 
 @method_decorator(never_cache, name="dispatch")
 class ArticlePreviewView(PermissionRequiredMixin, DetailView):
@@ -130,7 +139,9 @@ class ArticlePreviewView(PermissionRequiredMixin, DetailView):
         return embargo.visible_to(articles, self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=True, **kwargs)
+        return super().get_context_data(
+            is_preview=True, breadcrumbs=structured_data.article_trail(self.object), **kwargs
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

@@ -37,7 +37,7 @@ def test_article_page_follows_the_reference_layout(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert article.get_absolute_url() == ("/politics/2025/04/04/" + article.slug + "/")
-    assert '<a class="section-label" href="/politics/">Politics</a>' in html
+    assert '<li><a href="/politics/">Politics</a></li>' in html  # the breadcrumb
     assert '<h1 class="article__headline">EU leaders agree on energy plan; smaller' in html
     assert '<figure class="photo">' in html
     assert "Ana Costa, left, and Bo Lind arrive" in html
@@ -225,7 +225,8 @@ def test_the_not_found_page_is_a_page_of_the_site(client):
     html = client.get("/nowhere/at/all/").content.decode()
     assert "<title>Page not found · The Daily Newsroom</title>" in html
     assert '<meta name="description"' in html
-    assert '<link rel="canonical"' in html
+    # An address with nothing at it is no page to prefer or share.
+    assert '<link rel="canonical"' not in html and 'property="og:url"' not in html
 
 
 def test_the_server_error_page_uses_the_collected_stylesheet_in_production(settings, tmp_path):
