@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from articles.sitemaps import SITEMAP_PARTS
 from newsroom.health import healthz
+from newsroom.robots import robots_txt
 
 from .pagecache import public_page
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/signin/", include("signin.urls")),
     path("admin/", admin.site.urls),
     path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
+    path("robots.txt", public_page(robots_txt), name="robots_txt"),
     path(
         "sitemap.xml",
         public_page(index),
