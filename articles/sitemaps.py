@@ -163,7 +163,8 @@ def news_language(language_code):
 
 class NewsSitemap(NewsroomSitemap):
     """Google News: articles published in the last 48 hours; its template is
-    templates/sitemaps/news.xml. An empty one is still a valid sitemap."""
+    templates/sitemaps/news.xml. Empty, it is well-formed XML that Google reads as
+    empty; the index leaves it out then (see SitemapParts)."""
 
     limit = NEWS_LIMIT
     lastmod_field = "modified_at"
@@ -187,6 +188,12 @@ class NewsSitemap(NewsroomSitemap):
         return urls
 
 
+def counted(part):
+    """The part with its number of items known, so its paginator asks no more."""
+    part.known_count = part.items().count()
+    return part
+
+
 FIXED_PARTS = {
     "news": NewsSitemap,
     "sections": SectionSitemap,
@@ -197,7 +204,14 @@ FIXED_PARTS = {
 
 class SitemapParts(Mapping):
     """The parts by name, as Django's index and sitemap views take them. A name is looked
-    up without a query; listing them all (the index) asks for the months once."""
+    up without a query; listing them (the index) asks for the months once, and counts the
+    other parts.
+
+    The index lists only parts with at least one address: the sitemaps.org schema wants
+    one `<url>` or more, so an empty sitemap is well-formed but not valid. A part with a
+    fixed name still answers when empty (the news sitemap is named in robots.txt, and
+    48 quiet hours are normal); a month without articles is no part at all (404).
+    """
 
     def __getitem__(self, name):
         if name in FIXED_PARTS:
@@ -211,12 +225,9 @@ class SitemapParts(Mapping):
             raise KeyError(name) from None
 
     def items(self):
-        news, *lists = FIXED_PARTS.items()
-        return [
-            (news[0], news[1]()),
-            *ArticleMonthSitemap.every_month(),
-            *((name, part()) for name, part in lists),
-        ]
+        news, *lists = [(name, counted(part())) for name, part in FIXED_PARTS.items()]
+        parts = [news, *ArticleMonthSitemap.every_month(), *lists]
+        return [(name, part) for name, part in parts if part.known_count]
 
     def __iter__(self):
         return iter(name for name, _ in self.items())

@@ -124,7 +124,9 @@ def newsroom():
     return out, hidden
 
 
-def test_the_index_lists_every_part_with_its_lastmod(client, newsroom, index_schema):
+def test_the_index_lists_every_part_with_its_lastmod(
+    client, newsroom, index_schema, django_capture_on_commit_callbacks
+):
     out, _ = newsroom
     tokyo, cafe = out
     Article.objects.filter(pk=tokyo.pk).update(modified_at=at(2025, 4, 2, 9, 0))
@@ -132,8 +134,8 @@ def test_the_index_lists_every_part_with_its_lastmod(client, newsroom, index_sch
 
     index = read_index(client, index_schema)
 
+    # No news part: nothing was published in the last 48 hours, and an empty one is left out.
     assert list(index) == [
-        f"{SITE}/sitemap-news.xml",
         f"{SITE}/sitemap-articles-2025-04.xml",
         f"{SITE}/sitemap-articles-2025-03.xml",
         f"{SITE}/sitemap-sections.xml",
@@ -145,7 +147,20 @@ def test_the_index_lists_every_part_with_its_lastmod(client, newsroom, index_sch
     assert lastmod[f"{SITE}/sitemap-articles-2025-03.xml"] == at(2025, 4, 3, 9, 0)
     for part in ("sections", "tags", "authors"):
         assert lastmod[f"{SITE}/sitemap-{part}.xml"] == at(2025, 4, 3, 9, 0), part
-    assert index[f"{SITE}/sitemap-news.xml"] is None, "no article in the last 48 hours"
+
+    with django_capture_on_commit_callbacks(execute=True):  # the cached index goes stale
+        fresh = ArticleFactory(headline="Breaking: 速報 🎉")
+    index = read_index(client, index_schema)
+    assert list(index)[0] == f"{SITE}/sitemap-news.xml"
+    assert datetime.datetime.fromisoformat(index[f"{SITE}/sitemap-news.xml"]) == fresh.modified_at
+
+
+def test_the_index_lists_only_parts_with_addresses(client, index_schema):
+    SectionFactory(name="Sports", slug="sports")  # a new paper: one section, nothing else
+    assert list(read_index(client, index_schema)) == [f"{SITE}/sitemap-sections.xml"]
+    # Parts with fixed names still answer, with no address (not valid: see the news tests).
+    for part in ("news", "tags", "authors"):
+        assert read_part(client, f"/sitemap-{part}.xml") == {}, part
 
 
 def test_each_part_is_valid_and_lists_what_readers_may_see(client, newsroom, urlset_schema):
