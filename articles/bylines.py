@@ -3,7 +3,7 @@
 "By Zoë Riley and Kim Sato"; "From Kyodo and Reuters" when every main byline is an
 agency; a credit ending in "by" opens a line of its own ("With additional reporting by
 Kyodo"); any other credit follows the name ("By Zoë Riley, Special to The Daily
-Newsroom"). The public pages (the `byline_lines` tag), the feeds and the admin list all
+Newsroom"). The public pages (the `byline_lines` tag), the lists and the admin list all
 read bylines through here.
 """
 
@@ -64,7 +64,8 @@ def byline_lines(bylines):
 
 
 def byline_text(bylines):
-    """The bylines as one line of plain text, for feeds and lists."""
+    """The bylines as one line of plain text, for lists. (Feeds name each author in an
+    element of its own: articles/feed_formats.py.)"""
     return LINE_SEPARATOR.join(line.text for line in byline_lines(bylines))
 
 

@@ -1,100 +1,195 @@
+"""The feeds: RSS 2.0 and Atom for the site, each section, tag and author; corrections.
+
+Each feed class is one scope, written in either format: `SectionFeed("atom")`. The
+addresses pair up, `<page>feed/` for RSS and `<page>feed/atom/` for Atom (articles/urls.py).
+Feeds give plain text; articles/feed_formats.py writes it for each format.
+
+Decisions the issue left open:
+- An item's update time is the last change readers were told of: the publication, a
+  substantive update ("Updated ..." on the page) or a correction, whichever is latest.
+  Not `modified_at`: a typo fixed or a tag added is no reason for a feed reader to
+  show the story again. The sitemap, for crawlers, uses `modified_at`.
+- The image is the 1200x630 social crop (as `og:image`), JPEG: every reader takes it.
+- Categories: the section, then the tags.
+"""
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.html import escape
 
-from .bylines import byline_text
-from .models import Article, Correction, Section
+from media import renditions
+
+from .feed_formats import FORMATS, FeedImage
+from .models import Article, Author, Correction, Section
+from .tags import public_tags
 
 FEED_SIZE = 30
 
-# Feed readers render titles and descriptions as HTML, and the XML writer only escapes
-# for XML: our plain text is escaped once more so that a headline like "<img onerror=...>"
-# reaches readers as text, not markup (Django's default item_title does the same).
+
+class FeedInFormat(Feed):
+    """A feed written as RSS 2.0 ("rss") or Atom ("atom")."""
+
+    def __init__(self, format="rss"):
+        self.feed_type = FORMATS[format]
+
+    def subtitle(self, subject):
+        return self.description(subject)  # Atom's name for the description
+
+    def author_name(self, subject):
+        """The feed's author in Atom, which stands for an entry with no byline."""
+        return settings.NEWSROOM_NAME
 
 
-class LatestArticlesFeed(Feed):
-    """The newest published articles, site-wide: /feed/."""
+class LatestArticlesFeed(FeedInFormat):
+    """The newest published articles, site-wide: /feed/ and /feed/atom/. Subclasses
+    narrow `articles()` to their subject."""
 
-    description_template = None
+    def title(self, subject):
+        return settings.NEWSROOM_NAME
 
-    def title(self):
-        return escape(settings.NEWSROOM_NAME)
-
-    def link(self):
+    def link(self, subject):
         return reverse("articles:home")
 
-    def description(self):
-        return escape(f"The latest articles from {settings.NEWSROOM_NAME}.")
+    def description(self, subject):
+        return f"The latest articles from {settings.NEWSROOM_NAME}."
 
-    def items(self):
-        return Article.objects.published().for_listing()[:FEED_SIZE]
+    def articles(self, subject):
+        return Article.objects.published()
+
+    def items(self, subject):
+        last_correction = Correction.objects.filter(article=OuterRef("pk")).order_by("-made_at")
+        return (
+            self.articles(subject)
+            .for_listing()
+            .annotate(last_corrected=Subquery(last_correction.values("made_at")[:1]))
+        )[:FEED_SIZE]
 
     def item_title(self, article):
-        return escape(article.headline)
+        return article.headline
 
     def item_description(self, article):
-        return escape(article.summary)
+        return article.summary
 
     def item_pubdate(self, article):
         return article.published_at
 
     def item_updateddate(self, article):
-        return article.updated_at or article.published_at
-
-    def item_author_name(self, article):
-        return byline_text(article.bylines.all())
+        told = (article.published_at, article.updated_at, article.last_corrected)
+        return max(moment for moment in told if moment is not None)
 
     def item_categories(self, article):
         return [article.section.name, *(tag.name for tag in article.tags.all())]
 
+    def item_extra_kwargs(self, article):
+        return {
+            "authors": [byline.author.name for byline in article.bylines.all()],
+            "image": lead_image(article),
+        }
+
 
 class SectionFeed(LatestArticlesFeed):
-    """The newest published articles of one section: /politics/feed/."""
+    """One section: /politics/feed/ and /politics/feed/atom/."""
 
     def get_object(self, request, slug):
         return get_object_or_404(Section, slug=slug)
 
     def title(self, section):
-        return escape(f"{section.name} · {settings.NEWSROOM_NAME}")
+        return f"{section.name} · {settings.NEWSROOM_NAME}"
 
     def link(self, section):
         return section.get_absolute_url()
 
     def description(self, section):
-        return escape(section.description or f"The latest {section.name} articles.")
+        return section.description or f"The latest {section.name} articles."
 
-    def items(self, section):
-        return Article.objects.published().for_listing().filter(section=section)[:FEED_SIZE]
+    def articles(self, section):
+        return Article.objects.published().filter(section=section)
 
 
-class CorrectionsFeed(Feed):
-    """The newest corrections readers can see: /corrections/feed/.
+class TagFeed(LatestArticlesFeed):
+    """One tag: /tags/東京/feed/ and /tags/東京/feed/atom/; a tag only drafts carry has
+    none, as it has no page."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(public_tags(), slug=slug)
+
+    def title(self, tag):
+        return f"{tag.name} · {settings.NEWSROOM_NAME}"
+
+    def link(self, tag):
+        return reverse("articles:tag", args=[tag.slug])
+
+    def description(self, tag):
+        return f"Articles tagged “{tag.name}” in {settings.NEWSROOM_NAME}."
+
+    def articles(self, tag):
+        return Article.objects.published().filter(tags=tag)
+
+
+class AuthorFeed(LatestArticlesFeed):
+    """One author's bylines: /authors/zoe-riley/feed/ and /authors/zoe-riley/feed/atom/."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, author):
+        return f"{author.name} · {settings.NEWSROOM_NAME}"
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def description(self, author):
+        return f"The latest articles by {author.name} in {settings.NEWSROOM_NAME}."
+
+    def articles(self, author):
+        return Article.objects.published().filter(bylines__author=author)
+
+
+def lead_image(article):
+    """The article's lead photo as its 1200x630 social crop, with this article's caption."""
+    photo = article.lead_photo
+    if photo is None:
+        return None
+    url, width, height = renditions.largest_jpeg(photo, "social")
+    return FeedImage(
+        url=url,
+        width=width,
+        height=height,
+        mime_type="image/jpeg",
+        caption=article.lead_caption,
+        credit=article.lead_credit,
+    )
+
+
+class CorrectionsFeed(FeedInFormat):
+    """The newest corrections readers can see: /corrections/feed/ and .../feed/atom/.
 
     An item's link is its place on the article (`#correction-<id>`): unique per
     correction, it is the item's guid too.
     """
 
-    def title(self):
-        return escape(f"Corrections · {settings.NEWSROOM_NAME}")
+    def title(self, subject):
+        return f"Corrections · {settings.NEWSROOM_NAME}"
 
-    def link(self):
+    def link(self, subject):
         return reverse("articles:corrections")
 
-    def description(self):
-        return escape(
-            f"Corrections, clarifications and editor’s notes of {settings.NEWSROOM_NAME}."
-        )
+    def description(self, subject):
+        return f"Corrections, clarifications and editor’s notes of {settings.NEWSROOM_NAME}."
 
-    def items(self):
+    def items(self, subject):
         return Correction.objects.published()[:FEED_SIZE]
 
     def item_title(self, correction):
-        return escape(f"{correction.get_kind_display()}: {correction.article.headline}")
+        return f"{correction.get_kind_display()}: {correction.article.headline}"
 
     def item_description(self, correction):
-        return escape(correction.text)
+        return correction.text
 
     def item_pubdate(self, correction):
+        return correction.made_at
+
+    def item_updateddate(self, correction):
         return correction.made_at

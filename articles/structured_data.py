@@ -101,14 +101,8 @@ def og_locale():
 
 def rendition_image(photo, shape_name, absolute):
     """The widest rendition of a shape, as an ImageObject with its real size."""
-    shape = renditions.SHAPES[shape_name]
-    width = max(renditions.widths(photo, shape))
-    return {
-        "@type": "ImageObject",
-        "url": absolute(renditions.url(photo, shape_name, width, "jpg")),
-        "width": width,
-        "height": renditions.height_for(photo, shape, width),
-    }
+    url, width, height = renditions.largest_jpeg(photo, shape_name)
+    return {"@type": "ImageObject", "url": absolute(url), "width": width, "height": height}
 
 
 def author_entity(author, absolute):

@@ -10,6 +10,10 @@ every tag saved, whoever saves it.
 import hashlib
 import re
 
+from taggit.models import Tag
+
+from .models import Article
+
 EMPTY_SLUG = re.compile(r"(_\d+)?")
 
 
@@ -20,3 +24,9 @@ def fallback_slug(name):
 def give_tag_a_usable_slug(sender, instance, **kwargs):
     if EMPTY_SLUG.fullmatch(instance.slug or ""):
         instance.slug = fallback_slug(instance.name)
+
+
+def public_tags():
+    """Tags readers may see: those of published articles. A tag only drafts carry has no
+    page, feed or sitemap entry, since its name could give a story away."""
+    return Tag.objects.filter(article__in=Article.objects.published()).distinct()

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag
 
 from . import embargo, structured_data
 from .models import Article, Author, Correction, Section
+from .tags import public_tags
 
 SECTION_BLOCK_SIZE = 4
 
@@ -75,11 +75,7 @@ class TagView(PublishedArticlesMixin, ListView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
-        # A tag only drafts carry is not public: its name could give a story away.
-        self.tag = get_object_or_404(
-            Tag.objects.filter(article__in=Article.objects.published()).distinct(),
-            slug=self.kwargs["slug"],
-        )
+        self.tag = get_object_or_404(public_tags(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):

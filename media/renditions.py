@@ -98,6 +98,15 @@ def url(photo, shape_name, width, extension):
     return default_storage.url(name(photo, SHAPES[shape_name], width, extension))
 
 
+def largest_jpeg(photo, shape_name):
+    """The widest JPEG rendition of a shape, `(url, width, height)`: for link previews,
+    feeds and structured data, which take one picture, in a format every reader reads.
+    Its real size: a small photo has smaller renditions than the shape's widest."""
+    shape = SHAPES[shape_name]
+    width = max(widths(photo, shape))
+    return url(photo, shape_name, width, "jpg"), width, height_for(photo, shape, width)
+
+
 def all_names(photo):
     return [
         name(photo, shape, width, extension)

@@ -38,11 +38,3 @@ def picture(photo, shape="original", sizes="100vw", loading="lazy", css_class=""
         loading,
         format_html(' class="{}"', css_class) if css_class else "",
     )
-
-
-@register.simple_tag(takes_context=True)
-def social_image_url(context, photo):
-    """The 1200×630 crop for link previews (og:image), as an absolute address."""
-    social = renditions.SHAPES["social"]
-    path = renditions.url(photo, "social", renditions.widths(photo, social)[0], "jpg")
-    return context["request"].build_absolute_uri(path)

@@ -5,7 +5,20 @@ import pytest
 from articles.models import Byline
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
+from . import sitemap_schemas
 from .revision_pages import HEADLINE
+
+
+@pytest.fixture(scope="session")
+def index_schema():
+    """The sitemaps.org schema of a sitemap index (loading one takes a few seconds)."""
+    return sitemap_schemas.index_schema()
+
+
+@pytest.fixture(scope="session")
+def urlset_schema():
+    """The sitemaps.org schema of a sitemap, with Google's news extension."""
+    return sitemap_schemas.urlset_schema()
 
 
 @pytest.fixture

@@ -290,12 +290,12 @@ def test_a_correction_moves_the_sitemap_lastmod_on(editor, django_capture_on_com
     Article.objects.filter(pk=article.pk).update(
         modified_at=datetime.datetime(2025, 4, 5, 9, 0, tzinfo=TOKYO)
     )
-    assert sitemap(Client())[SITE + article.get_absolute_url()][0] == "2025-04-05"
+    assert sitemap(Client())[SITE + article.get_absolute_url()] == "2025-04-05"
 
     with django_capture_on_commit_callbacks(execute=True):
         add_correction(article, kind="clarification", text="市議会の採決は31対9でした。", by=editor)
 
-    lastmod, _ = sitemap(Client())[SITE + article.get_absolute_url()]
+    lastmod = sitemap(Client())[SITE + article.get_absolute_url()]
     assert lastmod == f"{timezone.localdate():%Y-%m-%d}"
 
 

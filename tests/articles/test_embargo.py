@@ -18,6 +18,8 @@ from rankings.models import HourlyViews
 from tests.factories import ArticleFactory
 from tests.rankings.helpers import record_views, report_read
 
+from .test_sitemaps import SITE, month_part
+
 pytestmark = pytest.mark.django_db
 
 EMBARGOED = "東京湾の新しい橋、市議会が承認 🌉"
@@ -53,14 +55,25 @@ def pair(politics, zoe):
 
 
 def public_pages(article):
+    """Every public page the article is on; last, its month's sitemap, which has no headlines."""
+    tag = article.tags.get().slug
     return [
         "/",
         article.section.get_absolute_url(),
-        reverse("articles:tag", args=[article.tags.get().slug]),
+        reverse("articles:tag", args=[tag]),
         reverse("articles:author", args=["zoe-riley"]),
-        reverse("articles:feed"),
-        reverse("articles:section_feed", args=[article.section.slug]),
-        "/sitemap.xml",
+        *(
+            reverse(f"articles:{feed}{format}", args=args)
+            for feed, args in [
+                ("feed", []),
+                ("section_feed", [article.section.slug]),
+                ("tag_feed", [tag]),
+                ("author_feed", ["zoe-riley"]),
+            ]
+            for format in ("", "_atom")
+        ),
+        "/sitemap-news.xml",
+        month_part(article).removeprefix(SITE),
     ]
 
 
@@ -105,7 +118,7 @@ def test_a_lifted_embargo_shows_the_article_on_every_page(reader, pair):
     embargoed.refresh_from_db()
     for url in public_pages(embargoed)[:-1]:
         assert EMBARGOED in reader.get(url).content.decode(), url
-    assert embargoed.slug in reader.get("/sitemap.xml").content.decode()
+    assert embargoed.slug in reader.get(public_pages(embargoed)[-1]).content.decode()
 
 
 def test_it_appears_at_its_time_with_nothing_run_on_a_cached_home_page(
