@@ -161,8 +161,13 @@ def news_language(language_code):
 
 class NewsSitemap(NewsroomSitemap):
     """Google News: articles published in the last 48 hours; its template is
-    templates/sitemaps/news.xml. Empty, it is well-formed XML that Google reads as
-    empty; the index leaves it out then (see SitemapParts)."""
+    templates/sitemaps/news.xml.
+
+    After 48 quiet hours it lists the home page alone, with no `<news:news>`: the
+    sitemaps.org schema wants one `<url>` at least, so an empty urlset is not valid, and
+    Google News takes only entries with news tags, so the home page adds nothing to it.
+    It therefore always has an address, and the index always lists it, as robots.txt does.
+    """
 
     limit = NEWS_LIMIT
     lastmod_field = "modified_at"
@@ -178,6 +183,10 @@ class NewsSitemap(NewsroomSitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         publication = Publication.of_this_site()
         urls = super().get_urls(page=page, site=site, protocol=protocol)
+        if not urls and page == 1:
+            home = reverse("articles:home")
+            location = f"{self.get_protocol(protocol)}://{self.get_domain(site)}{home}"
+            return [{"location": location, "item": None, "lastmod": None}]
         for url in urls:
             url["publication"] = publication
             # W3C Datetime with its zone, to the second: 2026-12-01T17:25:00+09:00.
@@ -206,9 +215,9 @@ class SitemapParts(Mapping):
     other parts.
 
     The index lists only parts with at least one address: the sitemaps.org schema wants
-    one `<url>` or more, so an empty sitemap is well-formed but not valid. A part with a
-    fixed name still answers when empty (the news sitemap is named in robots.txt, and
-    48 quiet hours are normal); a month without articles is no part at all (404).
+    one `<url>` or more, so an empty sitemap is well-formed but not valid. The news
+    sitemap always has one (see NewsSitemap); the other fixed parts still answer when
+    empty (a new paper with no tags yet); a month without articles is no part at all (404).
     """
 
     def __getitem__(self, name):
@@ -225,7 +234,7 @@ class SitemapParts(Mapping):
     def items(self):
         news, *lists = [(name, counted(part())) for name, part in FIXED_PARTS.items()]
         parts = [news, *ArticleMonthSitemap.every_month(), *lists]
-        return [(name, part) for name, part in parts if part.known_count]
+        return [(name, part) for name, part in parts if part.known_count or name == "news"]
 
     def __iter__(self):
         return iter(name for name, _ in self.items())

@@ -134,8 +134,9 @@ def test_the_index_lists_every_part_with_its_lastmod(
 
     index = read_index(client, index_schema)
 
-    # No news part: nothing was published in the last 48 hours, and an empty one is left out.
+    # Nothing was published in the last 48 hours: the news part lists the home page alone.
     assert list(index) == [
+        f"{SITE}/sitemap-news.xml",
         f"{SITE}/sitemap-articles-2025-04.xml",
         f"{SITE}/sitemap-articles-2025-03.xml",
         f"{SITE}/sitemap-sections.xml",
@@ -157,9 +158,12 @@ def test_the_index_lists_every_part_with_its_lastmod(
 
 def test_the_index_lists_only_parts_with_addresses(client, index_schema):
     SectionFactory(name="Sports", slug="sports")  # a new paper: one section, nothing else
-    assert list(read_index(client, index_schema)) == [f"{SITE}/sitemap-sections.xml"]
-    # Parts with fixed names still answer, with no address (not valid: see the news tests).
-    for part in ("news", "tags", "authors"):
+    assert list(read_index(client, index_schema)) == [
+        f"{SITE}/sitemap-news.xml",
+        f"{SITE}/sitemap-sections.xml",
+    ]
+    # The other parts with fixed names still answer, with no address.
+    for part in ("tags", "authors"):
         assert read_part(client, f"/sitemap-{part}.xml") == {}, part
 
 
