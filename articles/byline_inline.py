@@ -82,7 +82,9 @@ class BylineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["position"].required = False
         self.fields["credit"].widget.attrs.update(
-            {"list": CREDIT_SUGGESTIONS_ID, "autocomplete": "off"}
+            # A table row labels its inputs by the column header only; a screen reader
+            # needs a name of the input's own.
+            {"list": CREDIT_SUGGESTIONS_ID, "autocomplete": "off", "aria-label": "Credit line"}
         )
 
     def has_changed(self):
