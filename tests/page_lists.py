@@ -36,8 +36,13 @@ class Element:
             element
             for element in self.iter()
             if element.tag == tag
-            and all(element.attrs.get(name.rstrip("_")) == value for name, value in attrs.items())
+            and all(element.attrs.get(_attribute(name)) == value for name, value in attrs.items())
         ]
+
+
+def _attribute(keyword):
+    """class_ -> class, aria_label -> aria-label."""
+    return keyword.rstrip("_").replace("_", "-")
 
 
 class _TreeBuilder(HTMLParser):
