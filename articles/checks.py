@@ -5,14 +5,15 @@ from django.core.checks import Error
 
 from newsroom.checks import is_count
 
+COUNT_SETTINGS = {"ARTICLES_PER_PAGE": "articles.E001", "ARTICLES_RELATED_SIZE": "articles.E002"}
+
 
 def check_settings(app_configs=None, **kwargs):
-    per_page = settings.ARTICLES_PER_PAGE
-    if not is_count(per_page):
-        return [
-            Error(
-                f"ARTICLES_PER_PAGE must be a whole number of 1 or more, not {per_page!r}.",
-                id="articles.E001",
+    errors = []
+    for name, error_id in COUNT_SETTINGS.items():
+        value = getattr(settings, name)
+        if not is_count(value):
+            errors.append(
+                Error(f"{name} must be a whole number of 1 or more, not {value!r}.", id=error_id)
             )
-        ]
-    return []
+    return errors

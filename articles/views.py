@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from . import embargo, structured_data
 from .models import Article, Author, Correction, Section
+from .related import related_articles
 from .tags import public_tags
 
 SECTION_BLOCK_SIZE = 4
@@ -97,7 +98,15 @@ class AuthorView(PublishedArticlesMixin, ListView):
         )
 
 
-class ArticleDetailView(DetailView):
+class RelatedReadingMixin:
+    """The article page's "Related" list: part of the page, so the page cache keeps it
+    and an edit anywhere (the content version) rebuilds it with the page."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(related=related_articles(self.object), **kwargs)
+
+
+class ArticleDetailView(RelatedReadingMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
@@ -121,7 +130,7 @@ class ArticleDetailView(DetailView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ArticlePreviewView(PermissionRequiredMixin, DetailView):
+class ArticlePreviewView(PermissionRequiredMixin, RelatedReadingMixin, DetailView):
     """Any article, at any status, on the public template, for staff only (embargoed
     ones for editors and the staff on them: articles/embargo.py)."""
 

@@ -192,6 +192,8 @@ FORMAT_MODULE_PATH = ["newsroom.formats"]
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "The Daily Newsroom")
 # Articles per page on the home, section, tag and author pages.
 ARTICLES_PER_PAGE = 20
+# Articles under "Related" on an article page, at most (articles/related.py).
+ARTICLES_RELATED_SIZE = 4
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", VAR_DIR / "static"))

@@ -47,15 +47,46 @@ def top_articles(window_key, *, section=None, limit=10):
 def latest_articles(*, section=None, limit=10):
     """The fallback for an empty ranking: the newest articles, cached like a ranking."""
     key = f"rankings:latest:{section.pk if section else 'all'}:{limit}"
+    return _cached(key, lambda: _latest_lines(section, limit))
+
+
+def filled_ranking(window_key, *, section=None, length):
+    """What the widgets show, cached: the top `length` of the window, then, when fewer
+    were read, the latest articles of the section (of the site) that are not in it,
+    marked `is_fill`, up to `length` lines numbered 1..length.
+
+    A widget asks for one line more than it shows, so that an article page can drop
+    the article being read and still show its full size: one entry per window and
+    section serves every article page and the home page alike.
+    """
+    key = f"rankings:filled:{window_key}:{section.pk if section else 'all'}:{length}"
 
     def compute():
-        articles = Article.objects.published().in_section(section).select_related("section")
-        return [
-            RankedArticle.of(position, article, 0)
-            for position, article in enumerate(articles[:limit], start=1)
-        ]
+        start, end = WINDOWS[window_key].span(timezone.now())
+        ranked = rank(start, end, section=section, limit=length)
+        if len(ranked) == length:
+            return ranked
+        fills = _latest_lines(
+            section,
+            length - len(ranked),
+            after=len(ranked),
+            exclude=[line.article_id for line in ranked],
+        )
+        return ranked + fills
 
     return _cached(key, compute)
+
+
+def _latest_lines(section, limit, *, after=0, exclude=()):
+    """Lines of the `limit` newest live articles not in `exclude`, numbered from
+    after + 1, each marked as a fill: none of them was ranked."""
+    articles = Article.objects.published().in_section(section).exclude(pk__in=exclude)
+    return [
+        RankedArticle.of(position, article, 0, is_fill=True)
+        for position, article in enumerate(
+            articles.select_related("section")[:limit], start=after + 1
+        )
+    ]
 
 
 def _cached(key, compute):

@@ -10,7 +10,7 @@ recorded: each bucket is one row however many views it holds.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection, models
 from django.db.models import F, Sum, Window
@@ -64,9 +64,11 @@ class RankedArticle:
     section: str
     published_at: datetime.datetime
     views: int
+    # A line from the latest articles (a widget's fill, a fallback), not a ranked one.
+    is_fill: bool = field(default=False, kw_only=True)
 
     @classmethod
-    def of(cls, rank, article, views):
+    def of(cls, rank, article, views, *, is_fill=False):
         """The line for `article` (its section selected with it)."""
         return cls(
             rank=rank,
@@ -76,6 +78,7 @@ class RankedArticle:
             section=article.section.name,
             published_at=article.published_at,
             views=views,
+            is_fill=is_fill,
         )
 
 

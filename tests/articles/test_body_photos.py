@@ -149,11 +149,12 @@ def test_a_photo_missing_from_the_library_renders_nothing(client, photo):
     assert "Gone" not in html and html.count('<figure class="photo">') == 1
 
 
-@pytest.mark.parametrize("n_photos, queries", [(0, 5), (1, 6), (5, 6)])
+@pytest.mark.parametrize("n_photos, queries", [(0, 6), (1, 7), (5, 7)])
 def test_the_article_page_loads_all_body_photos_in_one_query(
     client, settings, django_assert_num_queries, n_photos, queries
 ):
-    """nav + article with section and lead photo + bylines + tags, and the body's photos."""
+    """nav + article with section and lead photo + bylines + tags + corrections + "Related"
+    (one query: the article has no tags), and the body's photos."""
     photos = [PhotoFactory() for _ in range(n_photos)]
     article = ArticleFactory(body=around("".join(figure(p.pk, f"写真 {p.pk}") for p in photos)))
     settings.PAGE_CACHE_SECONDS = 0

@@ -290,8 +290,10 @@ EXPECTED_QUERIES = {
     "/politics/": (6, 0),
     "/tags/common/": (6, 0),
     "/authors/{author}/": (6, 0),
-    # nav + article with section and photo + bylines + tags + corrections; 2 widgets
-    "{article}": (5, 4),
+    # nav + article with section and photo + bylines + tags + corrections + the two
+    # queries of "Related" (articles sharing a tag; the latest of the section); 2 widgets,
+    # each its ranking and the latest articles that fill it
+    "{article}": (7, 4),
 }
 # Once per content version, not per page: when the next scheduled article goes live.
 VERSION_QUERIES = 1

@@ -65,7 +65,8 @@ def test_caching_and_counting_resume_when_redis_returns(client, redis_setup, sho
     assert cache_db.keys("*") == []
 
     assert client.get(article.get_absolute_url()).status_code == 200
-    assert any("rankings:top" in key for key in cache_db.keys("newsroom:*")), cache_db.keys("*")
+    # The widgets' cached ranking (rankings.cached.filled_ranking) is back in Redis.
+    assert any("rankings:filled" in key for key in cache_db.keys("newsroom:*")), cache_db.keys("*")
     assert (
         report_read(client, article, user_agent="Mozilla/5.0 (X11; Linux) 日本語").status_code
         == 204

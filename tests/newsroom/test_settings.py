@@ -186,6 +186,7 @@ def test_env_example_lists_exactly_the_variables_that_are_read():
         ("RANKINGS_READS_PER_ADDRESS", "20", "rankings.E004"),
         ("RANKINGS_SECTION_LABEL", "", "rankings.E005"),
         ("ARTICLES_PER_PAGE", -1, "articles.E001"),
+        ("ARTICLES_RELATED_SIZE", "4", "articles.E002"),
         ("PHOTO_RENDITION_WIDTHS", (320, "640"), "media.E001"),
         ("PHOTO_RENDITION_WIDTHS", (), "media.E001"),
         ("PHOTO_MAX_BYTES", 0, "media.E002"),

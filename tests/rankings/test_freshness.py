@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from rankings.cached import top_articles
+from rankings.cached import filled_ranking
 from tests.articles.admin_forms import CHANGELIST_URL, article_action_data, change_url
 from tests.factories import ArticleFactory
 from tests.page_forms import form_data
@@ -96,17 +96,18 @@ def test_the_fallback_list_drops_it_too(client, editor_client, django_capture_on
 
 
 def test_a_change_still_uncommitted_does_not_refresh_the_rankings(
-    cached_rankings, django_capture_on_commit_callbacks
+    cached_rankings, django_capture_on_commit_callbacks, settings
 ):
     """A ranking recomputed before the commit would still hold the old article."""
     gone, _ = cached_rankings
     with django_capture_on_commit_callbacks() as callbacks:
         gone.status = Article.Status.UNPUBLISHED
         gone.save()
-    assert [item.headline for item in top_articles("24h")][0] == GONE
+    site_widget = {"length": settings.RANKINGS_SITE_SIZE + 1}  # the entry the widget keeps
+    assert [item.headline for item in filled_ranking("24h", **site_widget)][0] == GONE
     for callback in callbacks:
         callback()
-    assert GONE not in [item.headline for item in top_articles("24h")]
+    assert GONE not in [item.headline for item in filled_ranking("24h", **site_widget)]
 
 
 def test_renaming_a_section_reaches_the_cached_rankings(
