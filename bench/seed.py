@@ -185,10 +185,11 @@ def insert_articles(cursor, now):
                    random() < 0.2 AS shared
             FROM articles_article AS a
         )
-        INSERT INTO articles_byline (article_id, author_id, position)
-        SELECT id, ids[1 + first], 0 FROM picks, authors
+        INSERT INTO articles_byline (article_id, author_id, position, credit)
+        SELECT id, ids[1 + first], 0, '' FROM picks, authors
         UNION ALL
-        SELECT id, ids[1 + (first + 1 + other) %% %(count)s], 1 FROM picks, authors WHERE shared
+        SELECT id, ids[1 + (first + 1 + other) %% %(count)s], 1, '' FROM picks, authors
+        WHERE shared
         """,
         {"count": AUTHORS},
     )
