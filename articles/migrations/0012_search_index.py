@@ -1,0 +1,80 @@
+"""The search index: PostgreSQL's table and GIN index, or SQLite's FTS5 table, then every
+existing article indexed (articles/search/). One history for both databases: each
+step looks at the database it runs on."""
+
+import articles.models.search
+import django.contrib.postgres.search
+import django.db.models.deletion
+from django.db import migrations, models
+
+from articles.search import backends, indexing
+
+
+def create_engine_tables(apps, schema_editor):
+    backends.create_tables(schema_editor.connection)
+
+
+def drop_engine_tables(apps, schema_editor):
+    backends.drop_tables(schema_editor.connection)
+
+
+def index_existing_articles(apps, schema_editor):
+    indexing.rebuild(using=schema_editor.connection.alias, apps=apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0011_article_slug_made_when_empty"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="SqliteSearchRow",
+            fields=[
+                (
+                    "article",
+                    models.OneToOneField(
+                        db_column="rowid",
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="sqlite_search_row",
+                        serialize=False,
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "document",
+                    articles.models.search.FullTextColumn(db_column="articles_search_fts"),
+                ),
+                ("rank", models.FloatField()),
+            ],
+            options={
+                "db_table": "articles_search_fts",
+                "managed": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="SearchDocument",
+            fields=[
+                (
+                    "article",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="search_document",
+                        serialize=False,
+                        to="articles.article",
+                    ),
+                ),
+                ("vector", django.contrib.postgres.search.SearchVectorField()),
+            ],
+            options={
+                "verbose_name": "search document",
+            },
+        ),
+        migrations.RunPython(create_engine_tables, drop_engine_tables),
+        migrations.RunPython(index_existing_articles, migrations.RunPython.noop),
+    ]
