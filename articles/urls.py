@@ -4,6 +4,7 @@ from newsroom.pagecache import public_page
 
 from . import views
 from .feeds import CorrectionsFeed, LatestArticlesFeed, SectionFeed
+from .search.views import SearchView
 
 PAGINATED = ("page",)
 
@@ -24,7 +25,12 @@ urlpatterns = [
         public_page(views.TagView.as_view(), query=PAGINATED),
         name="tag",
     ),
-    # Before the sections: "corrections" is a reserved section slug.
+    # Before the sections: "search" and "corrections" are reserved section slugs.
+    path(
+        "search/",
+        public_page(SearchView.as_view(), query=("q", "section", "from", "to", "page")),
+        name="search",
+    ),
     path(
         "corrections/",
         public_page(views.CorrectionsView.as_view(), query=PAGINATED),
