@@ -3,8 +3,9 @@
 `engine()` gives the one for `connection.vendor`: PostgresEngine (full-text search of
 django.contrib.postgres) or SqliteEngine (FTS5). Each does three things:
 
-- `write(documents, connection)` and `delete(article_ids, connection)`: keep the index,
-  in plain SQL on the connection given, so the data migration can run them too;
+- `write(documents, connection)`, `delete(article_ids, connection)` and
+  `clear(connection)`: keep the index, in plain SQL on the connection given, so the
+  data migration can run them too;
 - `matching(queryset, parsed)`: the articles of `queryset` that match, annotated with
   `search_rank` (higher is more relevant); no ordering, so the admin keeps its own.
 
@@ -92,6 +93,10 @@ class PostgresEngine:
                 [list(article_ids)],
             )
 
+    def clear(self, connection):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM articles_searchdocument")
+
     def query_text(self, parsed):
         terms = []
         for term in parsed.terms:
@@ -131,6 +136,10 @@ class SqliteEngine:
                 batch = article_ids[start : start + BATCH]
                 marks = ", ".join(["%s"] * len(batch))
                 cursor.execute(f"DELETE FROM {SQLITE_FTS_TABLE} WHERE rowid IN ({marks})", batch)
+
+    def clear(self, connection):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {SQLITE_FTS_TABLE}")
 
     def query_text(self, parsed):
         # Every token is quoted: inside quotes FTS5 reads no operator, and our tokens

@@ -44,8 +44,12 @@ def index_articles(article_ids, using="default", apps=None):
             search_engine.delete(gone, connection)
 
 
-def rebuild(using="default", apps=None):
-    """Index every article: for an existing database, or after restoring a dump."""
+def rebuild(using="default", apps=None, clear=False):
+    """Index every article: for an existing database, or after restoring a dump.
+    `clear` first empties the index, dropping rows of articles that no longer exist."""
+    connection = connections[using]
+    if clear:
+        engine(connection).clear(connection)
     model = apps.get_model("articles", "Article") if apps else Article
     ids = list(model.objects.using(using).order_by("pk").values_list("pk", flat=True))
     index_articles(ids, using=using, apps=apps)
