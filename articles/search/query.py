@@ -83,9 +83,14 @@ def parse(raw):
 
 
 def _bare_terms(text, last=False):
-    words = tokens.words(_QUOTE_CHARS.sub(" ", text))
-    terms = [Term(tuple(tokens.query_pieces(word))) for word in words]
-    if last and terms and _may_be_prefix(words[-1]):
+    """One term per space-separated chunk: its words side by side ("o'brien", "e-mail")."""
+    terms, words = [], []
+    for chunk in _QUOTE_CHARS.sub(" ", text).split():
+        words = tokens.words(chunk)
+        pieces = [piece for word in words for piece in tokens.query_pieces(word)]
+        if pieces:
+            terms.append(Term(tuple(pieces)))
+    if last and terms and words and _may_be_prefix(words[-1]):
         terms[-1] = Term(terms[-1].tokens, prefix=True)
     return terms
 
