@@ -87,8 +87,7 @@ class ArticleAdmin(OwnerByNameMixin, RevisionAdminMixin, admin.ModelAdmin):
     # Shown as the search box; get_search_results() searches the site's index instead.
     search_fields = ["headline"]
     search_help_text = (
-        "Words of the headline, summary, body, bylines, tags or section; "
-        "“quotes” for a phrase."
+        "Words of the headline, summary, body, bylines, tags or section; “quotes” for a phrase."
     )
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "lead_photo", "owner"]

@@ -2,7 +2,6 @@
 existing article indexed (articles/search/). One history for both databases: each
 step looks at the database it runs on."""
 
-import articles.models.search
 import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
@@ -31,38 +30,13 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="SqliteSearchRow",
-            fields=[
-                (
-                    "article",
-                    models.OneToOneField(
-                        db_column="rowid",
-                        db_constraint=False,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        primary_key=True,
-                        related_name="sqlite_search_row",
-                        serialize=False,
-                        to="articles.article",
-                    ),
-                ),
-                (
-                    "document",
-                    articles.models.search.FullTextColumn(db_column="articles_search_fts"),
-                ),
-                ("rank", models.FloatField()),
-            ],
-            options={
-                "db_table": "articles_search_fts",
-                "managed": False,
-            },
-        ),
-        migrations.CreateModel(
             name="SearchDocument",
             fields=[
                 (
                     "article",
                     models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
                         primary_key=True,
                         related_name="search_document",
                         serialize=False,
@@ -70,6 +44,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("vector", django.contrib.postgres.search.SearchVectorField()),
+                ("rank_vector", django.contrib.postgres.search.SearchVectorField()),
             ],
             options={
                 "verbose_name": "search document",

@@ -2,7 +2,7 @@ from .article import Article, ArticleQuerySet
 from .authors import Author, Byline
 from .body_photos import BodyPhoto
 from .history import Correction, Revision
-from .search import SearchDocument, SqliteSearchRow
+from .search import SearchDocument
 from .sections import RESERVED_SECTION_SLUGS, Section
 
 __all__ = [
@@ -16,5 +16,4 @@ __all__ = [
     "Revision",
     "SearchDocument",
     "Section",
-    "SqliteSearchRow",
 ]

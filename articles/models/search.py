@@ -5,9 +5,9 @@ One table per database engine, each written only by articles/search/backends.py:
 - PostgreSQL: SearchDocument, a tsvector per article under a GIN index (the index is
   made by migration 0012 on PostgreSQL only: SQLite has no GIN). The table exists on
   SQLite too, empty, so both databases share one migration history.
-- SQLite: an FTS5 virtual table, made by the same migration on SQLite only.
-  SqliteSearchRow maps it (unmanaged) so the ORM can join it to articles; `rowid` is
-  the article's id.
+- SQLite: an FTS5 virtual table (columns headline, meta, body; `rowid` is the
+  article's id), made by the same migration on SQLite only, and queried through
+  subqueries (articles/search/backends.py): it needs no model.
 
 Rows of drafts exist: what readers may find is decided at query time by
 Article.objects.published(), as for every public list.
@@ -23,57 +23,23 @@ class SearchDocument(models.Model):
     """An article's words on PostgreSQL: weight A headline, B summary, subheadline,
     bylines, tags and section, C body."""
 
+    # No constraint and no cascade: the index follows deletions itself, after the commit
+    # (articles/search/indexing.py), so deleting an article lists no index row to the
+    # editor and a stale row is never shown (searches join the article).
     article = models.OneToOneField(
         "articles.Article",
         primary_key=True,
-        on_delete=models.CASCADE,
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
         related_name="search_document",
     )
+    # Every word, for matching (GIN-indexed); and the headline's and the meta part's
+    # alone, small enough to stay in the row, for ranking every match cheaply.
     vector = SearchVectorField()
+    rank_vector = SearchVectorField()
 
     class Meta:
         verbose_name = "search document"
 
     def __str__(self):
         return f"Search document of article {self.article_id}"
-
-
-class FullTextMatch(models.Lookup):
-    """`fts_table_column__matches=query`: FTS5's MATCH, on the column named after its table."""
-
-    lookup_name = "matches"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
-
-
-class FullTextColumn(models.TextField):
-    """FTS5's hidden column named after its table, which takes a MATCH."""
-
-
-FullTextColumn.register_lookup(FullTextMatch)
-
-
-class SqliteSearchRow(models.Model):
-    """An article's words on SQLite: a row of the FTS5 table (columns headline, meta,
-    body), whose `rank` is bm25() with the columns' weights."""
-
-    article = models.OneToOneField(
-        "articles.Article",
-        primary_key=True,
-        db_column="rowid",
-        db_constraint=False,
-        on_delete=models.DO_NOTHING,
-        related_name="sqlite_search_row",
-    )
-    document = FullTextColumn(db_column=SQLITE_FTS_TABLE)
-    rank = models.FloatField()
-
-    class Meta:
-        managed = False
-        db_table = SQLITE_FTS_TABLE
-
-    def __str__(self):
-        return f"Search row of article {self.article_id}"

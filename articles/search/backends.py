@@ -10,21 +10,27 @@ django.contrib.postgres) or SqliteEngine (FTS5). Each does three things:
   `search_rank` (higher is more relevant); no ordering, so the admin keeps its own.
 
 Both engines receive the same tokens (articles/search/tokens.py), so they find the same
-articles. Relevance weighs where a word is found the same way on both: the headline
-ten times the body, the summary, bylines, tags and section four times; PostgreSQL
-computes ts_rank, SQLite bm25(), so among articles that match equally well in every
-part's kind of place the scores differ in detail; ties go to the more recent.
+articles. Relevance is defined here, not left to each engine's formula (ts_rank and
+bm25() weigh lengths and repeats differently, so the same data would come back in a
+different order): each term of the query scores where it is found, 3 in the headline,
+2 in the subheadline, summary, bylines, tags or section, 1 in the body only, and an
+article's relevance is the sum. A word repeated in the body does not count more, so
+among articles that match alike the newer comes first, as readers of news expect; and
+both databases give the same order. The scores are one small subquery (SQLite) or
+weighted tsquery (PostgreSQL) per term and part, over the matches only.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from functools import reduce
+from operator import add
+
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection as default_connection
-from django.db.models import F
+from django.db.models import Case, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from ..models.search import SQLITE_FTS_TABLE
 
-# ts_rank's weights for D, C (body), B (meta), A (headline); bm25's per FTS5 column.
-POSTGRES_WEIGHTS = [0.0, 0.1, 0.4, 1.0]
-SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
+HEADLINE_SCORE, META_SCORE, BODY_SCORE = 3, 2, 1
 # PostgreSQL keeps positions up to 16383 and 256 positions per word in a tsvector.
 MAX_POSITION = 16383
 MAX_POSITIONS_PER_WORD = 256
@@ -42,6 +48,19 @@ def engine(connection=None):
     raise NotImplementedError(f"Search supports PostgreSQL and SQLite, not {vendor}.")
 
 
+def _relevance(parsed, found_in):
+    """The sum over terms of where each is found; `found_in(term, part)` is a condition."""
+    scores = [
+        Case(
+            When(found_in(term, "headline"), then=Value(HEADLINE_SCORE)),
+            When(found_in(term, "meta"), then=Value(META_SCORE)),
+            default=Value(BODY_SCORE),
+        )
+        for term in parsed.terms
+    ]
+    return reduce(add, scores)
+
+
 class RawTsQuery(SearchQuery):
     """A tsquery written by us token by token (no parser, no stop words, no stemming):
     the text is cast as it is, as the stored vectors are."""
@@ -57,13 +76,15 @@ def _quote(token):
 
 class PostgresEngine:
     vendor = "postgresql"
+    WEIGHTS = {"headline": "A", "meta": "B", "body": "C"}
 
-    def vector_text(self, document):
+    def vector_text(self, document, parts=("headline", "meta", "body")):
         """The tsvector's text form: each token with its positions and weight."""
         positions = {}
         position = 1
-        for weight, part in (("A", document.headline), ("B", document.meta), ("C", document.body)):
-            for token in part:
+        for part in parts:
+            weight = self.WEIGHTS[part]
+            for token in getattr(document, part):
                 kept = positions.setdefault((token, weight), [])
                 spot = min(position, MAX_POSITION)
                 if len(kept) < MAX_POSITIONS_PER_WORD and (not kept or kept[-1] != spot):
@@ -76,13 +97,16 @@ class PostgresEngine:
         )
 
     def write(self, documents, connection):
-        rows = [(document.article_id, self.vector_text(document)) for document in documents]
+        rows = [
+            (d.article_id, self.vector_text(d), self.vector_text(d, ("headline", "meta")))
+            for d in documents
+        ]
         with connection.cursor() as cursor:
             for start in range(0, len(rows), BATCH):
                 cursor.executemany(
-                    "INSERT INTO articles_searchdocument (article_id, vector)"
-                    " VALUES (%s, %s::tsvector)"
-                    " ON CONFLICT (article_id) DO UPDATE SET vector = EXCLUDED.vector",
+                    "INSERT INTO articles_searchdocument (article_id, vector, rank_vector)"
+                    " VALUES (%s, %s::tsvector, %s::tsvector) ON CONFLICT (article_id)"
+                    " DO UPDATE SET vector = EXCLUDED.vector, rank_vector = EXCLUDED.rank_vector",
                     rows[start : start + BATCH],
                 )
 
@@ -97,20 +121,23 @@ class PostgresEngine:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM articles_searchdocument")
 
+    def term_text(self, term, weight=""):
+        quoted = [f"{_quote(token)}:{weight}" if weight else _quote(token) for token in term.tokens]
+        if term.prefix:
+            quoted[-1] = f"{_quote(term.tokens[-1])}:*{weight}"
+        return "(" + " <-> ".join(quoted) + ")"
+
     def query_text(self, parsed):
-        terms = []
-        for term in parsed.terms:
-            quoted = [_quote(token) for token in term.tokens]
-            if term.prefix:
-                quoted[-1] += ":*"
-            terms.append("(" + " <-> ".join(quoted) + ")")
-        return " & ".join(terms)
+        return " & ".join(self.term_text(term) for term in parsed.terms)
 
     def matching(self, queryset, parsed):
-        query = RawTsQuery(self.query_text(parsed))
-        return queryset.filter(search_document__vector=query).annotate(
-            search_rank=SearchRank(F("search_document__vector"), query, weights=POSTGRES_WEIGHTS)
-        )
+        def found_in(term, part):
+            weighted = RawTsQuery(self.term_text(term, self.WEIGHTS[part]))
+            return Q(search_document__rank_vector=weighted)
+
+        return queryset.filter(
+            search_document__vector=RawTsQuery(self.query_text(parsed))
+        ).annotate(search_rank=_relevance(parsed, found_in))
 
 
 class SqliteEngine:
@@ -141,21 +168,28 @@ class SqliteEngine:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {SQLITE_FTS_TABLE}")
 
-    def query_text(self, parsed):
+    def term_text(self, term):
         # Every token is quoted: inside quotes FTS5 reads no operator, and our tokens
         # hold letters and digits only.
-        terms = []
-        for term in parsed.terms:
-            phrase = '"' + " ".join(term.tokens) + '"'
-            terms.append(phrase + ("*" if term.prefix else ""))
-        return " AND ".join(terms)
+        return '"' + " ".join(term.tokens) + '"' + ("*" if term.prefix else "")
+
+    def query_text(self, parsed):
+        return " AND ".join(self.term_text(term) for term in parsed.terms)
+
+    def _ids_matching(self, fts_query):
+        # Not correlated: SQLite runs it once per statement, into a temporary index.
+        return RawSQL(
+            f"SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s",
+            [fts_query],
+        )
 
     def matching(self, queryset, parsed):
-        # bm25() is lower for better matches; `rank` is bm25 with the columns' weights,
-        # configured on the table by the migration.
-        return queryset.filter(
-            sqlite_search_row__document__matches=self.query_text(parsed)
-        ).annotate(search_rank=-F("sqlite_search_row__rank"))
+        def found_in(term, part):
+            return Q(pk__in=self._ids_matching(f"{part} : {self.term_text(term)}"))
+
+        return queryset.filter(pk__in=self._ids_matching(self.query_text(parsed))).annotate(
+            search_rank=_relevance(parsed, found_in)
+        )
 
 
 def create_tables(connection):
@@ -172,11 +206,6 @@ def create_tables(connection):
             cursor.execute(
                 f"CREATE VIRTUAL TABLE {SQLITE_FTS_TABLE} USING fts5("
                 "headline, meta, body, tokenize = 'unicode61 remove_diacritics 0')"
-            )
-            weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
-            cursor.execute(
-                f"INSERT INTO {SQLITE_FTS_TABLE} ({SQLITE_FTS_TABLE}, rank)"
-                f" VALUES ('rank', 'bm25({weights})')"
             )
 
 

@@ -94,12 +94,18 @@ def test_queries_reach_each_engine_quoted_as_plain_words():
         "('bridge') & ('new' <-> 'bay') & ('not') & ('x') & ('東京' <-> '京湾')"
         " & ('o' <-> 'brien') & ('parl':*)"
     )
+    phrase, prefix = parsed.terms[1], parsed.terms[-1]
+    assert PostgresEngine().term_text(phrase, "A") == "('new':A <-> 'bay':A)"
+    assert PostgresEngine().term_text(prefix, "B") == "('parl':*B)"
+    assert SqliteEngine().term_text(prefix) == '"parl"*'
 
 
 def test_a_document_keeps_its_parts_weighted_and_apart_on_postgresql():
+    """The full vector matches; the headline and meta parts alone rank (see backends.py)."""
     from articles.search.documents import Document
 
-    text = PostgresEngine().vector_text(
-        Document(article_id=1, headline=["tokyo", "bay"], meta=["bay"], body=["it's"])
+    document = Document(article_id=1, headline=["tokyo", "bay"], meta=["bay"], body=["it's"])
+    assert PostgresEngine().vector_text(document) == "'tokyo':1A 'bay':2A 'bay':11B 'it''s':20C"
+    assert PostgresEngine().vector_text(document, ("headline", "meta")) == (
+        "'tokyo':1A 'bay':2A 'bay':11B"
     )
-    assert text == "'tokyo':1A 'bay':2A 'bay':11B 'it''s':20C"

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from taggit.models import Tag
 
-from articles.models import Article, Author, Byline, Section
+from articles.models import Author, Byline, Section
 from articles.search import indexing
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.page_forms import form_data
@@ -211,8 +211,10 @@ def test_the_data_migration_indexes_with_the_historical_models(reader, committed
 
 
 def indexed_ids():
-    if connection.vendor == "postgresql":
-        rows = Article.objects.filter(search_document__isnull=False)
-    else:
-        rows = Article.objects.filter(sqlite_search_row__isnull=False)
-    return set(rows.values_list("pk", flat=True))
+    table = (
+        "articles_searchdocument" if connection.vendor == "postgresql" else "articles_search_fts"
+    )
+    column = "article_id" if connection.vendor == "postgresql" else "rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {table}")
+        return {row[0] for row in cursor.fetchall()}
