@@ -15,10 +15,12 @@ class ArticlesConfig(AppConfig):
         from .checks import check_settings
         from .models import Article
         from .revisions import recording
+        from .search import indexing as search_indexing
         from .tags import give_tag_a_usable_slug
 
         pre_save.connect(give_tag_a_usable_slug, sender=Tag, dispatch_uid="usable_tag_slug")
         post_save.connect(record_body_photos, sender=Article, dispatch_uid="body_photos")
         recording.connect()
+        search_indexing.connect()
         checks.register(check_settings)
         corrections.connect()

@@ -167,27 +167,26 @@ def breadcrumb_list(trail, absolute):
     }
 
 
-def website(absolute, search_path):
-    """The site, with a SearchAction when there is a search page (`search_path`)."""
-    data = {
+def website(absolute):
+    """The site, with the SearchAction of its search page."""
+    search_url = absolute(reverse("articles:search"))
+    return {
         "@context": SCHEMA,
         "@type": "WebSite",
         "name": settings.NEWSROOM_NAME,
         "url": absolute(reverse("articles:home")),
         "inLanguage": og_locale().replace("_", "-"),  # en-US
         "publisher": publisher(absolute),
-    }
-    if search_path is not None:
-        data["potentialAction"] = {
+        "potentialAction": {
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
                 # Braces written as they are: the template is for the reader of the data.
-                "urlTemplate": f"{absolute(search_path)}?q={{{SEARCH_TERM}}}",
+                "urlTemplate": f"{search_url}?q={{{SEARCH_TERM}}}",
             },
             "query-input": f"required name={SEARCH_TERM}",
-        }
-    return data
+        },
+    }
 
 
 def article_meta(article, absolute):

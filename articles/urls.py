@@ -4,6 +4,7 @@ from newsroom.pagecache import public_page
 
 from . import views
 from .feeds import AuthorFeed, CorrectionsFeed, LatestArticlesFeed, SectionFeed, TagFeed
+from .search.views import SearchView
 
 PAGINATED = ("page",)
 
@@ -34,7 +35,12 @@ urlpatterns = [
     re_path(
         r"^tags/(?P<slug>[-\w]+)/feed/atom/$", public_page(TagFeed("atom")), name="tag_feed_atom"
     ),
-    # Before the sections: "corrections" is a reserved section slug.
+    # Before the sections: "search" and "corrections" are reserved section slugs.
+    path(
+        "search/",
+        public_page(SearchView.as_view(), query=("q", "section", "from", "to", "page")),
+        name="search",
+    ),
     path(
         "corrections/",
         public_page(views.CorrectionsView.as_view(), query=PAGINATED),

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Full-text search on PostgreSQL (articles/search/); harmless on SQLite.
+    "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.forms",
     "newsroom.apps.TagsConfig",

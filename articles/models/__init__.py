@@ -2,6 +2,7 @@ from .article import Article, ArticleQuerySet
 from .authors import Author, Byline
 from .body_photos import BodyPhoto
 from .history import Correction, Revision
+from .search import SearchDocument
 from .sections import RESERVED_SECTION_SLUGS, Section
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "Byline",
     "Correction",
     "Revision",
+    "SearchDocument",
     "Section",
 ]

@@ -11,6 +11,7 @@ RESERVED_SECTION_SLUGS = {
     "preview",
     "feed",
     "rankings",
+    "search",
     "static",
     "media",
     "sitemap.xml",

@@ -7,7 +7,6 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
@@ -60,13 +59,7 @@ def breadcrumbs_json_ld(context, trail):
 
 @register.simple_tag(takes_context=True)
 def website_json_ld(context):
-    """The WebSite, with its SearchAction once the search page exists. Without the
-    route the home page still works, with no SearchAction to point nowhere."""
-    try:
-        search_path = reverse("articles:search")
-    except NoReverseMatch:
-        search_path = None
-    return json_ld(structured_data.website(_absolute(context), search_path))
+    return json_ld(structured_data.website(_absolute(context)))
 
 
 @register.simple_tag(takes_context=True)

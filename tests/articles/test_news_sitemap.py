@@ -49,9 +49,7 @@ def hours_ago(hours):
     return timezone.now() - datetime.timedelta(hours=hours)
 
 
-def test_after_48_quiet_hours_it_lists_the_home_page_alone_and_stays_valid(
-    client, urlset_schema
-):
+def test_after_48_quiet_hours_it_lists_the_home_page_alone_and_stays_valid(client, urlset_schema):
     """The sitemap robots.txt names still answers, valid against both schemas: the
     sitemaps.org one wants a <url> at least, so it lists the home page, with no news tags
     (Google News takes only entries that have them). The index keeps listing it."""

@@ -177,7 +177,6 @@ def test_the_home_page_describes_the_site(client):
     assert read_page(client.get("/?page=2")).json_ld == []
 
 
-@pytest.mark.xfail(reason="search page lands in the same issue", strict=False)
 def test_the_home_page_offers_the_site_search(client):
     action = read_page(client.get("/")).of_type("WebSite")["potentialAction"]
     assert action["@type"] == "SearchAction"

@@ -1,0 +1,45 @@
+"""The /search/ page. A public page: cached for anonymous readers like the lists, by
+its query and filters (articles/urls.py), and never counted as a read, since only
+article pages carry the counting beacon."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.views.generic import TemplateView
+
+from . import query
+from .finder import find
+from .forms import SearchForm
+from .snippets import highlight
+
+
+class SearchView(TemplateView):
+    template_name = "articles/search.html"
+
+    def get(self, request, *args, **kwargs):
+        form = SearchForm(request.GET if request.GET else None)
+        # The words searched for, cleaned, to show back even beside a wrong filter.
+        context = {"form": form, "searched": False, "parsed": query.parse(request.GET.get("q"))}
+        status = 200
+        if form.is_bound and not form.is_valid():
+            status = 400
+        elif form.is_bound:
+            context.update(self.results(form))
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+    def results(self, form):
+        parsed = query.parse(form.cleaned_data["q"])
+        if not parsed.text:
+            return {"parsed": parsed}  # filters without words: the form, no results
+        start, end = form.time_range()
+        found = find(parsed, section=form.cleaned_data["section"], start=start, end=end)
+        paginator = Paginator(found.for_listing(), settings.ARTICLES_PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        page.object_list = highlight(list(page.object_list), parsed)
+        return {
+            "searched": True,
+            "parsed": parsed,
+            "page_obj": page,
+            "paginator": paginator,
+            "max_query_chars": query.MAX_QUERY_CHARS,
+            "max_terms": query.MAX_TERMS,
+        }
