@@ -85,10 +85,9 @@ class ArticleAdmin(OwnerByNameMixin, RevisionAdminMixin, admin.ModelAdmin):
     list_filter = [StatusFilter, "section", "bylines__author", "published_at"]
     list_select_related = ["section", "lead_photo"]
     # Shown as the search box; get_search_results() searches the site's index instead.
+    # No search_help_text: Django ties it to the box by aria-describedby alone, next to
+    # a label that is only an icon, which screen readers and axe take for no label.
     search_fields = ["headline"]
-    search_help_text = (
-        "Words of the headline, summary, body, bylines, tags or section; “quotes” for a phrase."
-    )
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "lead_photo", "owner"]
     prepopulated_fields = {"slug": ["headline"]}

@@ -41,10 +41,22 @@ class Term:
 class ParsedQuery:
     text: str  # what was searched for, cleaned, as the page shows it back
     terms: list = field(default_factory=list)
-    shortened: bool = False
+    cut_chars: bool = False  # longer than MAX_QUERY_CHARS
+    cut_terms: bool = False  # more than MAX_TERMS terms
 
     def __bool__(self):
         return bool(self.terms)
+
+    @property
+    def shortened(self):
+        return self.cut_chars or self.cut_terms
+
+    @property
+    def quoted(self):
+        """The text in quotation marks for the page, unless it is one quoted phrase."""
+        if _QUOTED.fullmatch(self.text):
+            return self.text
+        return f"“{self.text}”"
 
     @property
     def highlight_tokens(self):
@@ -64,22 +76,25 @@ def clean(text):
 def parse(raw):
     """A ParsedQuery from whatever arrived in ?q= (any length, any characters)."""
     text = clean(raw or "")
-    shortened = len(text) > MAX_QUERY_CHARS
+    cut_chars = len(text) > MAX_QUERY_CHARS
     text = text[:MAX_QUERY_CHARS].strip()
     terms = []
     position = 0
     for match in _QUOTED.finditer(text):
         terms.extend(_bare_terms(text[position : match.start()]))
         phrase = next(group for group in match.groups() if group is not None)
-        pieces = [piece for word in tokens.words(phrase) for piece in tokens.query_pieces(word)]
+        pieces = tokens.phrase_pieces(tokens.words(phrase))
         if pieces:
             terms.append(Term(tuple(pieces)))
         position = match.end()
     terms.extend(_bare_terms(text[position:], last=True))
     unique = list(dict.fromkeys(terms))
-    if len(unique) > MAX_TERMS:
-        shortened = True
-    return ParsedQuery(text=text, terms=unique[:MAX_TERMS], shortened=shortened)
+    return ParsedQuery(
+        text=text,
+        terms=unique[:MAX_TERMS],
+        cut_chars=cut_chars,
+        cut_terms=len(unique) > MAX_TERMS,
+    )
 
 
 def _bare_terms(text, last=False):
@@ -87,7 +102,7 @@ def _bare_terms(text, last=False):
     terms, words = [], []
     for chunk in _QUOTE_CHARS.sub(" ", text).split():
         words = tokens.words(chunk)
-        pieces = [piece for word in words for piece in tokens.query_pieces(word)]
+        pieces = tokens.phrase_pieces(words)
         if pieces:
             terms.append(Term(tuple(pieces)))
     if last and terms and words and _may_be_prefix(words[-1]):

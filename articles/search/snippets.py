@@ -28,13 +28,11 @@ class Highlighter:
     def __init__(self, parsed):
         self.words = set()
         self.prefixes = set()
-        self.cjk_words = set()
         for term in parsed.terms:
             for token in term.tokens:
                 (self.prefixes if term.prefix else self.words).add(token)
-            if tokens.is_cjk(term.tokens[0]):
-                # The query word again, from its pairs: 東京, 京湾 -> 東京湾.
-                self.cjk_words.add(term.tokens[0] + "".join(t[1:] for t in term.tokens[1:]))
+        # Japanese and Chinese words as typed (東京湾), marked wherever they occur.
+        self.cjk_words = {word for word in tokens.words(parsed.text) if tokens.is_cjk(word)}
 
     def spans(self, text):
         """(start, end) of every match in `text`, in order, not overlapping."""
@@ -103,11 +101,15 @@ class Highlighter:
 
 
 def highlight(articles, parsed):
-    """Give each article `marked_headline` and `snippet` (from its body, else summary)."""
+    """Give each article `marked_headline`, `snippet` (from its body, else summary) and
+    `marked_tags`, the tags that match: an article found by a tag alone says why."""
     highlighter = Highlighter(parsed)
     for article in articles:
         article.marked_headline = highlighter.mark(article.headline)
         body = plain_text(article.body)
         source = body if highlighter.spans(body) else article.summary
         article.snippet = highlighter.excerpt(source)
+        article.marked_tags = [
+            highlighter.mark(tag.name) for tag in article.tags.all() if highlighter.spans(tag.name)
+        ]
     return articles

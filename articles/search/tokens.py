@@ -77,3 +77,16 @@ def query_pieces(word):
     if is_cjk(word) and len(word) > 1:
         return [word[i : i + 2] for i in range(len(word) - 1)]
     return [word]
+
+
+def phrase_pieces(words):
+    """The tokens of words that must stand side by side ("東京 port", a pasted
+    headline): a CJK run followed by another word ended its run in the document, so it
+    is matched as indexed, its last character included; only the last word may be the
+    start of a longer run."""
+    pieces = []
+    for word in words[:-1]:
+        pieces.extend(cjk_pieces(word) if is_cjk(word) else [word])
+    if words:
+        pieces.extend(query_pieces(words[-1]))
+    return pieces

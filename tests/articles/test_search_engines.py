@@ -41,6 +41,9 @@ EXPECTED = {
     "東京": ["kanji"],
     "橋": ["kanji"],
     "東京湾": ["kanji"],
+    "東京湾の新しい橋、承認": ["kanji"],  # a headline pasted whole
+    '"新しい橋 承認"': ["kanji"],  # a phrase across runs: punctuation is no word, as in English
+    '"承認 新しい橋"': [],
     "cafe": ["cafe"],
     "CAFÉ zoë": ["cafe"],
     "storm": ["twin2", "twin"],  # equal text: the more recent first

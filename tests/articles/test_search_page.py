@@ -146,6 +146,9 @@ def test_bylines_tags_and_section_names_are_searched(client, committed):
     assert headlines(client, q="佐藤") == ["One"]
     assert headlines(client, q="elysee") == ["One"]
     assert headlines(client, q="culture") == ["Two"]
+    # Found by its tag alone, the result says so, the tag marked.
+    html = search_page(client, q="elysee")[0].content.decode()
+    assert '<p class="search-result__tags">Tagged <mark>Élysée</mark></p>' in html
 
 
 def test_drafts_scheduled_and_embargoed_articles_are_never_found(client, committed):

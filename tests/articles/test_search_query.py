@@ -63,3 +63,27 @@ def test_japanese_is_indexed_in_pairs_with_its_last_character():
 
 def test_words_are_cut_at_a_length_postgresql_accepts():
     assert len(tokens.document_tokens("x" * 5000)[0]) == tokens.MAX_TOKEN_CHARS
+
+
+def test_the_shortening_names_the_limit_it_applied():
+    long_word = query.parse("a" * 201)
+    assert (long_word.cut_chars, long_word.cut_terms) == (True, False)
+    many = query.parse(" ".join(f"w{n}" for n in range(20)))
+    assert (many.cut_chars, many.cut_terms) == (False, True)
+
+
+def test_the_query_is_shown_in_quotation_marks_once():
+    assert query.parse("tokyo bay").quoted == "“tokyo bay”"
+    assert query.parse('"joint energy"').quoted == '"joint energy"'
+    assert query.parse("「東京 port」").quoted == "「東京 port」"
+    assert query.parse('"joint" energy').quoted == '“"joint" energy”'
+
+
+def test_a_japanese_run_followed_by_another_word_matches_as_indexed():
+    # "東京 port" is indexed 東京, 京, port: the run's last character sits between.
+    phrase = tokens.document_tokens("東京 port")
+    assert query.parse('"東京 port"').terms == [Term(tuple(phrase))]
+    headline = "東北の研究チーム、新型電池を発表"
+    (term,) = query.parse(headline).terms
+    indexed = tokens.document_tokens(headline)
+    assert list(term.tokens) == indexed[: len(term.tokens)]
