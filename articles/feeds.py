@@ -5,17 +5,17 @@ addresses pair up, `<page>feed/` for RSS and `<page>feed/atom/` for Atom (articl
 Feeds give plain text; articles/feed_formats.py writes it for each format.
 
 Decisions the issue left open:
-- An item's update time is the last change readers were told of: the publication, a
-  substantive update ("Updated ..." on the page) or a correction, whichever is latest.
-  Not `modified_at`: a typo fixed or a tag added is no reason for a feed reader to
-  show the story again. The sitemap, for crawlers, uses `modified_at`.
+- An item's update time is the last change readers were told of
+  (`Article.last_told_at`): the publication, a substantive update ("Updated ..." on the
+  page) or a correction, whichever is latest. Not `modified_at`: a typo fixed or a tag
+  added is no reason for a feed reader to show the story again. The sitemap, for
+  crawlers, uses `modified_at`.
 - The image is the 1200x630 social crop (as `og:image`), JPEG: every reader takes it.
 - Categories: the section, then the tags.
 """
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -59,12 +59,7 @@ class LatestArticlesFeed(FeedInFormat):
         return Article.objects.published()
 
     def items(self, subject):
-        last_correction = Correction.objects.filter(article=OuterRef("pk")).order_by("-made_at")
-        return (
-            self.articles(subject)
-            .for_listing()
-            .annotate(last_corrected=Subquery(last_correction.values("made_at")[:1]))
-        )[:FEED_SIZE]
+        return self.articles(subject).for_listing().prefetch_related("corrections")[:FEED_SIZE]
 
     def item_title(self, article):
         return article.headline
@@ -76,8 +71,7 @@ class LatestArticlesFeed(FeedInFormat):
         return article.published_at
 
     def item_updateddate(self, article):
-        told = (article.published_at, article.updated_at, article.last_corrected)
-        return max(moment for moment in told if moment is not None)
+        return article.last_told_at
 
     def item_categories(self, article):
         return [article.section.name, *(tag.name for tag in article.tags.all())]

@@ -36,6 +36,7 @@ from .models import Article, Author, Section
 NEWS_WINDOW = datetime.timedelta(hours=48)
 NEWS_LIMIT = 1000  # URLs in one news sitemap, Google's limit
 MONTH_PART = re.compile(r"articles-(\d{4})-(\d{2})")
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years a month part may name, as search's dates
 
 
 class NewsroomSitemap(Sitemap):
@@ -215,7 +216,8 @@ class NewsSitemap(NewsroomSitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         publication = Publication.of_this_site()
         urls = super().get_urls(page=page, site=site, protocol=protocol)
-        if not urls and page == 1:
+        # The view passes ?p= as it came: "1" when asked for, 1 by default.
+        if not urls and str(page) == "1":
             home = reverse("articles:home")
             location = f"{self.get_protocol(protocol)}://{self.get_domain(site)}{home}"
             return [{"location": location, "item": None, "lastmod": None}]
@@ -258,10 +260,12 @@ class SitemapParts(Mapping):
         match = MONTH_PART.fullmatch(name)
         if match is None:
             raise KeyError(name)
-        try:
-            return ArticleMonthSitemap(int(match[1]), int(match[2]))
-        except ValueError:  # month 13, year 0: no such part
-            raise KeyError(name) from None
+        year, month = int(match[1]), int(match[2])
+        # Month 13 or year 0 is no month; nor is a year no article was published in
+        # and a datetime cannot hold in UTC (0001-01 JST begins before year 1).
+        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+            raise KeyError(name)
+        return ArticleMonthSitemap(year, month)
 
     def items(self):
         news, *lists = [(name, counted(part())) for name, part in FIXED_PARTS.items()]

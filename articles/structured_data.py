@@ -15,8 +15,9 @@ Decisions where the issue is silent:
 - Every byline is an author, in print order: a person as a `Person`, a desk or an
   agency as an `Organization`, each with the address of its author page.
 - `dateModified` (and `article:modified_time`) is the latest change readers can see:
-  publication, the desk's "Updated" time or a correction. `modified_at` moves on any
-  save at all (a tag, the owner, a typo) and is for the desk, feeds and sitemaps.
+  publication, the desk's "Updated" time or a correction (`Article.last_told_at`, as
+  feeds give it). `modified_at` moves on any save at all (a tag, the owner, a typo)
+  and is for the desk and the sitemaps.
 - `image` lists the 1200x630 social crop, then the widest 16:9 card, with their real
   sizes (a small photo has smaller renditions). An article without a lead photo has
   no image: the paper's logo is not a picture of the story.
@@ -83,17 +84,6 @@ def iso_time(moment):
     return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
 
 
-def date_modified(article):
-    """The latest change readers see: publication, the "Updated" time or a correction.
-
-    Reads `article.corrections.all()`, which the article views prefetch.
-    """
-    moments = [article.published_at, article.updated_at]
-    moments += [correction.made_at for correction in article.corrections.all()]
-    moments = [moment for moment in moments if moment is not None]
-    return max(moments) if moments else None
-
-
 def og_locale():
     """The site's language as Open Graph writes it: "en-us" is en_US."""
     return to_locale(settings.LANGUAGE_CODE)
@@ -135,7 +125,7 @@ def news_article(article, absolute):
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": iso_time(article.published_at),
-        "dateModified": iso_time(date_modified(article)),
+        "dateModified": iso_time(article.last_told_at),
         "author": [author_entity(byline.author, absolute) for byline in article.bylines.all()],
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
@@ -211,7 +201,7 @@ def article_meta(article, absolute):
         ]
     tags += [
         ("property", "article:published_time", iso_time(article.published_at)),
-        ("property", "article:modified_time", iso_time(date_modified(article))),
+        ("property", "article:modified_time", iso_time(article.last_told_at)),
         ("property", "article:section", article.section.name),
         *(("property", "article:tag", tag.name) for tag in article.tags.all()),
         ("name", "twitter:card", "summary_large_image" if photo else "summary"),

@@ -258,6 +258,17 @@ class Article(models.Model):
         return self.lead_photo_credit or (self.lead_photo.credit if self.lead_photo else "")
 
     @property
+    def last_told_at(self):
+        """The latest change readers were told of: the publication, the "Updated" time
+        or a correction. Not `modified_at`, which any save moves (a tag, the owner, a
+        typo). For feeds and structured data; reads `self.corrections.all()`, which a
+        list should prefetch."""
+        moments = [self.published_at, self.updated_at]
+        moments += [correction.made_at for correction in self.corrections.all()]
+        moments = [moment for moment in moments if moment is not None]
+        return max(moments) if moments else None
+
+    @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and not self.is_live
 

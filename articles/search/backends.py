@@ -75,7 +75,6 @@ def _quote(token):
 
 
 class PostgresEngine:
-    vendor = "postgresql"
     WEIGHTS = {"headline": "A", "meta": "B", "body": "C"}
 
     def vector_text(self, document, parts=("headline", "meta", "body")):
@@ -141,8 +140,6 @@ class PostgresEngine:
 
 
 class SqliteEngine:
-    vendor = "sqlite"
-
     def write(self, documents, connection):
         self.delete([document.article_id for document in documents], connection)
         rows = [

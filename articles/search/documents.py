@@ -51,29 +51,36 @@ def plain_text(html):
     return " ".join("".join(parser.parts).split())
 
 
-def load(article_ids, apps=django_apps):
+def load(article_ids, apps=django_apps, using="default"):
     """The Documents of the articles among `article_ids` that exist, in four queries."""
     Article = apps.get_model("articles", "Article")
     Byline = apps.get_model("articles", "Byline")
     TaggedItem = apps.get_model("taggit", "TaggedItem")
     ContentType = apps.get_model("contenttypes", "ContentType")
     rows = list(
-        Article.objects.filter(pk__in=article_ids).values_list(
-            "pk", "headline", "subheadline", "summary", "body", "section__name"
-        )
+        Article.objects.using(using)
+        .filter(pk__in=article_ids)
+        .values_list("pk", "headline", "subheadline", "summary", "body", "section__name")
     )
     names = defaultdict(list)
     for article_id, name in (
-        Byline.objects.filter(article_id__in=article_ids)
+        Byline.objects.using(using)
+        .filter(article_id__in=article_ids)
         .order_by("position", "pk")
         .values_list("article_id", "author__name")
     ):
         names[article_id].append(name)
     tag_names = defaultdict(list)
-    for article_id, name in TaggedItem.objects.filter(
-        content_type__in=ContentType.objects.filter(app_label="articles", model="article"),
-        object_id__in=article_ids,
-    ).values_list("object_id", "tag__name"):
+    for article_id, name in (
+        TaggedItem.objects.using(using)
+        .filter(
+            content_type__in=ContentType.objects.using(using).filter(
+                app_label="articles", model="article"
+            ),
+            object_id__in=article_ids,
+        )
+        .values_list("object_id", "tag__name")
+    ):
         tag_names[article_id].append(name)
     return [
         Document(

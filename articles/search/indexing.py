@@ -37,7 +37,7 @@ def index_articles(article_ids, using="default", apps=None):
     article_ids = sorted(set(article_ids))
     for start in range(0, len(article_ids), INDEX_BATCH):
         batch = article_ids[start : start + INDEX_BATCH]
-        found = documents.load(batch, **({"apps": apps} if apps else {}))
+        found = documents.load(batch, using=using, **({"apps": apps} if apps else {}))
         search_engine.write(found, connection)
         gone = set(batch) - {document.article_id for document in found}
         if gone:

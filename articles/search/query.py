@@ -58,11 +58,6 @@ class ParsedQuery:
             return self.text
         return f"“{self.text}”"
 
-    @property
-    def highlight_tokens(self):
-        """Every token to mark in a snippet, and whether it may be a prefix."""
-        return [(token, term.prefix) for term in self.terms for token in term.tokens]
-
 
 def clean(text):
     """Control characters (NUL included) as spaces, whitespace runs made one space."""

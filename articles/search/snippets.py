@@ -88,7 +88,10 @@ class Highlighter:
         spans = self.spans(text)
         begin = 0
         if spans and spans[0][0] > CONTEXT_BEFORE:
-            begin = text.rfind(" ", 0, spans[0][0] - CONTEXT_BEFORE) + 1
+            # At a space before the context; Japanese has none: then at the context.
+            context = spans[0][0] - CONTEXT_BEFORE
+            space = text.rfind(" ", 0, context)
+            begin = space + 1 if space >= 0 else context
         finish = min(len(text), begin + SNIPPET_CHARS)
         if finish < len(text):
             cut = text.rfind(" ", begin, finish)

@@ -239,8 +239,8 @@ def test_a_feed_of_nothing_readers_may_see_is_not_found(client, url):
 
 
 # The feed's object (section, tag, author; none for the site) + articles with section and
-# photo + bylines with authors + tags.
-FEED_QUERIES = {"site": 3, "section": 4, "tag": 4, "author": 4}
+# photo + bylines with authors + tags + corrections (for the update time).
+FEED_QUERIES = {"site": 4, "section": 5, "tag": 5, "author": 5}
 
 
 @pytest.mark.parametrize("scope", FEEDS)

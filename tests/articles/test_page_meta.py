@@ -91,6 +91,11 @@ def _pages(article, zoe):
             "Politics: most read, 7 days",
             "/rankings/?window=7d&section=politics",
         ),
+        (
+            "/search/?q=東京+port&section=politics&from=2025-04-01&to=&utm_source=x",
+            "Search",
+            "/search/?q=%E6%9D%B1%E4%BA%AC+port&section=politics&from=2025-04-01",
+        ),
     ]
 
 

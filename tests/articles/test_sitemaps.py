@@ -255,6 +255,8 @@ def test_a_draft_published_in_the_admin_is_in_the_sitemap_at_the_next_request(
         "/sitemap-東京.xml",
         "/sitemap-.xml",
         "/sitemap-articles-2025-03.xml?p=2",
+        "/sitemap-articles-0001-01.xml",  # begins before year 1 in UTC
+        "/sitemap-articles-9999-12.xml",
         "/sitemap-articles-2025-03.xml?p=東京",
         "/sitemap-sections.xml?p=0",
         "/sitemap-news.xml?p=2",
