@@ -41,6 +41,10 @@ class AuthorFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"writer-{n}")
 
 
+def hours_ago(hours):
+    return timezone.now() - datetime.timedelta(hours=hours)
+
+
 def staff_writer():
     """The desk's byline, "Staff writer"."""
     return Author.objects.get_or_create(

@@ -71,11 +71,6 @@ def as_a_feed_reader_sees_it(text):
 
 
 @pytest.fixture
-def zoe():
-    return AuthorFactory(name="Zoë Riley", slug="zoe-riley")
-
-
-@pytest.fixture
 def sato():
     return AuthorFactory(name="佐藤 健", slug="sato-ken")
 

@@ -7,11 +7,10 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import timezone
 
 from articles.models import Article
 from articles.sitemaps import NewsSitemap, news_language
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, hours_ago
 
 from .sitemap_schemas import NEWS_NS
 from .test_sitemaps import NS, SITE, read_index
@@ -43,10 +42,6 @@ def read_news(client, urlset_schema, **query):
         )
         for url in root.findall("sm:url", NEWS)
     ]
-
-
-def hours_ago(hours):
-    return timezone.now() - datetime.timedelta(hours=hours)
 
 
 def test_after_48_quiet_hours_it_lists_the_home_page_alone_and_stays_valid(client, urlset_schema):
