@@ -4,6 +4,7 @@ from newsroom.pagecache import public_page
 
 from . import views
 from .feeds import AuthorFeed, CorrectionsFeed, LatestArticlesFeed, SectionFeed, TagFeed
+from .search.views import QUERY as SEARCH_QUERY
 from .search.views import SearchView
 
 PAGINATED = ("page",)
@@ -38,7 +39,7 @@ urlpatterns = [
     # Before the sections: "search" and "corrections" are reserved section slugs.
     path(
         "search/",
-        public_page(SearchView.as_view(), query=("q", "section", "from", "to", "page")),
+        public_page(SearchView.as_view(), query=(*SEARCH_QUERY, "page")),
         name="search",
     ),
     path(

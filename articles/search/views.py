@@ -2,6 +2,8 @@
 its query and filters (articles/urls.py), and never counted as a read, since only
 article pages carry the counting beacon."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.views.generic import TemplateView
@@ -10,6 +12,9 @@ from . import query
 from .finder import find
 from .forms import SearchForm
 from .snippets import highlight
+
+# What a search page is made from, besides its page number: its cache key, its links.
+QUERY = ("q", "section", "from", "to")
 
 
 class SearchView(TemplateView):
@@ -36,6 +41,11 @@ class SearchView(TemplateView):
         page = paginator.get_page(self.request.GET.get("page"))
         page.object_list = highlight(list(page.object_list), parsed)
         return {
+            # What page links keep: the search, not the reader's own extras (utm_source),
+            # which a cached page would hand to every reader.
+            "page_query": urlencode(
+                {name: self.request.GET[name] for name in QUERY if self.request.GET.get(name)}
+            ),
             "searched": True,
             "parsed": parsed,
             "page_obj": page,

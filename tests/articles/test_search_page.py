@@ -144,6 +144,10 @@ def test_pages_keep_the_query_and_cost_the_same_queries(
     assert seen == [f"Bridge story {n}" for n in range(7)]
     html = search_page(client, q="bridge", page=2)[0].content.decode()
     assert 'href="?q=bridge&amp;page=3"' in html and 'href="?q=bridge&amp;page=1"' in html
+    # A reader's own extras stay out of the links a cached page hands to everyone.
+    html = search_page(client, q="東京 bridge", page=2, utm_source="x")[0].content.decode()
+    assert 'href="?q=%E6%9D%B1%E4%BA%AC+bridge&amp;page=3"' in html
+    assert "utm_source" not in html
     assert search_page(client, q="bridge", page="99")[0].status_code == 200
     assert search_page(client, q="bridge", page="x\x00")[0].status_code == 200
 
