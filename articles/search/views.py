@@ -22,19 +22,19 @@ class SearchView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = SearchForm(request.GET if request.GET else None)
-        # The words searched for, cleaned, to show back even beside a wrong filter.
-        context = {"form": form, "searched": False, "parsed": query.parse(request.GET.get("q"))}
+        # The words searched for, cleaned, to show back even beside a wrong filter (the
+        # query field refuses nothing, so this is what the form would give).
+        parsed = query.parse(request.GET.get("q"))
+        context = {"form": form, "searched": False, "parsed": parsed}
         status = 200
         if form.is_bound and not form.is_valid():
             status = 400
-        elif form.is_bound:
-            context.update(self.results(form))
+        elif form.is_bound and parsed.text:
+            context.update(self.results(form, parsed))
+        # Filters without words: the form, no results.
         return self.render_to_response(self.get_context_data(**context), status=status)
 
-    def results(self, form):
-        parsed = query.parse(form.cleaned_data["q"])
-        if not parsed.text:
-            return {"parsed": parsed}  # filters without words: the form, no results
+    def results(self, form, parsed):
         start, end = form.time_range()
         found = find(parsed, section=form.cleaned_data["section"], start=start, end=end)
         paginator = Paginator(found.for_listing(), settings.ARTICLES_PER_PAGE)
