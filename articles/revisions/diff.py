@@ -4,7 +4,6 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from html.parser import HTMLParser
 
 from django.contrib.auth import get_user_model
 from django.utils.html import escape, format_html
@@ -14,6 +13,7 @@ from django.utils.text import Truncator
 from media.models import Photo
 from media.renditions import thumbnail_url
 
+from ..body_text import body_text
 from ..formatting import newsroom_time
 from ..forms import ArticleAdminForm
 from ..models import Article, Author, Correction, Section
@@ -26,7 +26,6 @@ _TOKENS = re.compile(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u3000-\u30ff"
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+"
 )
-_BLOCKS = {"p", "h2", "h3", "li", "blockquote", "hr", "figure"}
 _LABELS = {"bylines": "Bylines", "corrections": "Corrections", "tags": "Tags"}
 # What an editor edits, in the form's order, with the parts edited beside it.
 ORDER = [*ArticleAdminForm.Meta.fields, "bylines", "corrections"]
@@ -41,43 +40,6 @@ class Change:
     diff: str = ""
     before: list = field(default_factory=list)
     after: list = field(default_factory=list)
-
-
-class _BodyText(HTMLParser):
-    """The body as text, paragraphs apart, as a reader sees it; a photo in it by its name."""
-
-    def __init__(self, photo_names):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self.photo_names = photo_names
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "br":
-            self.parts.append("\n")
-        elif tag == "li":
-            self.parts.append("• ")
-        elif tag == "figure":
-            # A photo in the body (articles/photo_figures.py), named so that putting in
-            # another photo shows, even one without a caption of its own here.
-            photo = dict(attrs).get("data-photo", "")
-            name = self.photo_names.get(photo) or f"#{photo}"
-            self.parts.append(f"\n[Photo: {name}] ")
-
-    def handle_endtag(self, tag):
-        if tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def body_text(html, photo_names=None):
-    """`html` as text; `photo_names` ({id as text: name}) names the photos in it."""
-    parser = _BodyText(photo_names or {})
-    parser.feed(html or "")
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n\n".join(line for line in lines if line)
 
 
 def body_photo_names(*bodies):

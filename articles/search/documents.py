@@ -9,14 +9,11 @@ historical models.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from django.apps import apps as django_apps
 
+from ..body_text import plain_text
 from . import tokens
-
-# Elements after which the text reads as separate words.
-_BREAKS = {"p", "br", "h2", "h3", "h4", "li", "blockquote", "figure", "figcaption", "hr"}
 
 
 @dataclass(frozen=True)
@@ -25,30 +22,6 @@ class Document:
     headline: list
     meta: list
     body: list
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-
-    def handle_starttag(self, tag, attrs):
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        if tag in _BREAKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def plain_text(html):
-    """The body's text as a reader reads it: no tags, entities read, words kept apart."""
-    parser = _Text()
-    parser.feed(html or "")
-    parser.close()
-    return " ".join("".join(parser.parts).split())
 
 
 def load(article_ids, apps=django_apps, using="default"):

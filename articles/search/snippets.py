@@ -15,8 +15,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..body_text import plain_text
 from . import tokens
-from .documents import plain_text
 
 SNIPPET_CHARS = 240
 CONTEXT_BEFORE = 60

@@ -12,8 +12,9 @@ from django.contrib.admin.models import LogEntry
 from django.core.cache import caches
 from django.urls import reverse
 
+from articles.body_text import body_text
 from articles.models import Article, Author, Revision
-from articles.revisions.diff import body_photo_names, body_text, word_diff
+from articles.revisions.diff import body_photo_names, word_diff
 from articles.revisions.recording import record_revisions
 from newsroom.content_version import EDITS_KEY
 from tests.factories import ArticleFactory, PhotoFactory
