@@ -11,31 +11,34 @@ PAGINATED = ("page",)
 
 app_name = "articles"
 
+
+def feeds(page, feed, name, *, route=path):
+    """A page's feeds: RSS 2.0 at `<page>feed/` as `name`, Atom at `<page>feed/atom/` as
+    `name_atom` (`route=re_path` for a page given as a regular expression)."""
+    end = "$" if route is re_path else ""
+    return [
+        route(f"{page}feed/{end}", public_page(feed("rss")), name=name),
+        route(f"{page}feed/atom/{end}", public_page(feed("atom")), name=f"{name}_atom"),
+    ]
+
+
 urlpatterns = [
     path("", public_page(views.HomeView.as_view(), query=PAGINATED), name="home"),
-    # Every feed in RSS 2.0 at <page>feed/ and in Atom at <page>feed/atom/.
-    path("feed/", public_page(LatestArticlesFeed("rss")), name="feed"),
-    path("feed/atom/", public_page(LatestArticlesFeed("atom")), name="feed_atom"),
+    *feeds("", LatestArticlesFeed, "feed"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path(
         "authors/<slug:slug>/",
         public_page(views.AuthorView.as_view(), query=PAGINATED),
         name="author",
     ),
-    path("authors/<slug:slug>/feed/", public_page(AuthorFeed("rss")), name="author_feed"),
-    path(
-        "authors/<slug:slug>/feed/atom/", public_page(AuthorFeed("atom")), name="author_feed_atom"
-    ),
+    *feeds("authors/<slug:slug>/", AuthorFeed, "author_feed"),
     # Tag slugs keep the letters of any script (/tags/東京/), which <slug:> refuses.
     re_path(
         r"^tags/(?P<slug>[-\w]+)/$",
         public_page(views.TagView.as_view(), query=PAGINATED),
         name="tag",
     ),
-    re_path(r"^tags/(?P<slug>[-\w]+)/feed/$", public_page(TagFeed("rss")), name="tag_feed"),
-    re_path(
-        r"^tags/(?P<slug>[-\w]+)/feed/atom/$", public_page(TagFeed("atom")), name="tag_feed_atom"
-    ),
+    *feeds(r"^tags/(?P<slug>[-\w]+)/", TagFeed, "tag_feed", route=re_path),
     # Before the sections: "search" and "corrections" are reserved section slugs.
     path(
         "search/",
@@ -47,15 +50,9 @@ urlpatterns = [
         public_page(views.CorrectionsView.as_view(), query=PAGINATED),
         name="corrections",
     ),
-    path("corrections/feed/", public_page(CorrectionsFeed("rss")), name="corrections_feed"),
-    path(
-        "corrections/feed/atom/",
-        public_page(CorrectionsFeed("atom")),
-        name="corrections_feed_atom",
-    ),
+    *feeds("corrections/", CorrectionsFeed, "corrections_feed"),
     path("<slug:slug>/", public_page(views.SectionView.as_view(), query=PAGINATED), name="section"),
-    path("<slug:slug>/feed/", public_page(SectionFeed("rss")), name="section_feed"),
-    path("<slug:slug>/feed/atom/", public_page(SectionFeed("atom")), name="section_feed_atom"),
+    *feeds("<slug:slug>/", SectionFeed, "section_feed"),
     path(
         "<slug:section>/<int:year>/<str:month>/<str:day>/<slug:slug>/",
         public_page(views.ArticleDetailView.as_view()),
