@@ -187,35 +187,3 @@ class SqliteEngine:
         return queryset.filter(pk__in=self._ids_matching(self.query_text(parsed))).annotate(
             search_rank=_relevance(parsed, found_in)
         )
-
-
-def create_tables(connection):
-    """The engine's own index objects (migration 0012): a GIN index or the FTS5 table."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "CREATE INDEX articles_search_vector_gin"
-                " ON articles_searchdocument USING gin (vector)"
-            )
-            # Keep the vectors in the table's own pages (compressed), not in its TOAST
-            # table: a word found in most articles is then matched in a fourth of the
-            # time (no TOAST lookup per row), measured at 50,000 articles.
-            cursor.execute(
-                "ALTER TABLE articles_searchdocument"
-                " ALTER COLUMN vector SET STORAGE MAIN, ALTER COLUMN rank_vector SET STORAGE MAIN"
-            )
-        elif connection.vendor == "sqlite":
-            # remove_diacritics 0: the words arrive normalised (tokens.py); FTS5 only
-            # splits them on spaces.
-            cursor.execute(
-                f"CREATE VIRTUAL TABLE {SQLITE_FTS_TABLE} USING fts5("
-                "headline, meta, body, tokenize = 'unicode61 remove_diacritics 0')"
-            )
-
-
-def drop_tables(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP INDEX IF EXISTS articles_search_vector_gin")
-        elif connection.vendor == "sqlite":
-            cursor.execute(f"DROP TABLE IF EXISTS {SQLITE_FTS_TABLE}")
